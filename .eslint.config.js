@@ -1,0 +1,28 @@
+// ESLint flat config (kept as a dot-file so the top level holds only what the layout names).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    // Lets consistent-type-imports see which imports decorator metadata (Nest's DI) needs as values.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Controllers stay thin: they never talk to the database themselves.
+    files: ['libs/**/*.controller.ts'],
+    ignores: ['libs/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Controllers call services; SQL lives in repositories.' }] }],
+    },
+  },
+);

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import {
+  ConfigValidationError,
+  DatabaseUnreachableError,
+  EmbeddedDatabase,
+  EmbeddedDatabaseError,
+  configureHttpApp,
+  createFastifyAdapter,
+  ensureDatabaseExists,
+  loadAppConfig,
+  prepareDatabase,
+} from '#core';
+import { migrations } from '#migrations';
+import { AppModule } from './app.module.js';
+
+const EMBEDDED_DATABASE_NAME = 'campus_care';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const log = pino({ level: config.LOG_LEVEL, base: { service: 'campus-care' } });
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    embedded = new EmbeddedDatabase({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT });
+    log.info({ dataDir: config.EMBEDDED_PG_DIR }, 'No DATABASE_URL given: starting the embedded PostgreSQL');
+    await embedded.start();
+    await ensureDatabaseExists(embedded.url, EMBEDDED_DATABASE_NAME);
+    process.env.DATABASE_URL = embedded.urlFor(EMBEDDED_DATABASE_NAME);
+  }
+  const databaseUrl = process.env.DATABASE_URL as string;
+
+  try {
+    const applied = await prepareDatabase(databaseUrl, migrations);
+    if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
+
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    await configureHttpApp(app);
+    await app.listen(config.PORT, config.HOST);
+
+    const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+    log.info({ url: `${base}/api/v1`, docs: `${base}/api/docs`, embedded: Boolean(embedded) }, `campus-care is listening; API docs at ${base}/api/docs`);
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) process.exit(1); // a second Ctrl-C: stop now
+      stopping = true;
+      log.info({ signal }, 'Shutting down: finishing in-flight requests');
+      await app.close(); // stops accepting, drains requests, closes the pool
+      await embedded?.stop();
+      log.info('Stopped');
+      process.exit(0);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** Known failures print one sentence that says what to do; anything else says where to look. */
+function explain(error: unknown): string {
+  if (
+    error instanceof ConfigValidationError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof EmbeddedDatabaseError
+  ) {
+    return error.message;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return `campus-care could not start: ${reason}`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${explain(error)}\n`);
+  if (process.env.DEBUG_START && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/** Every environment variable the server reads, validated once at boot. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Loopback by default: the demo accounts must not be reachable from the network by accident. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/pg';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Reads a validated config class from an environment. Unknown variables are ignored (the
+ * environment holds far more than ours); a bad value of ours stops the boot with one message.
+ */
+export function validateEnvironment<T extends object>(
+  cls: new () => T,
+  env: Record<string, unknown>,
+): T {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v !== undefined));
+  const config = plainToInstance(cls, present, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+    throw new ConfigValidationError(`Invalid configuration: ${messages.join('; ')}`);
+  }
+  return config;
+}
+
+export function loadAppConfig(env: Record<string, unknown> = process.env): AppConfig {
+  return validateEnvironment(AppConfig, env);
+}

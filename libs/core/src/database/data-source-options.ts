@@ -1,0 +1,37 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type MigrationList = MixedList<Function>;
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize?: number;
+  migrations?: MigrationList;
+  applicationName?: string;
+}
+
+/** The one place TypeORM is configured, shared by the server, the CLI and the tests. */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    migrations: settings.migrations ?? [],
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 1_000,
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'campus-care',
+      connectionTimeoutMillis: 5_000,
+      // Times travel as UTC; calendar dates are converted in the school's zone by the code that owns them.
+      options: '-c timezone=UTC',
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './problem.js';
+export * from './problem-from-error.js';
+export * from './problem-details.filter.js';

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { createValidationPipe } from '../validation/validation.js';
+
+export const API_PREFIX = 'api/v1';
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Takes the caller's `x-request-id` when it is sane, else makes one; the logger reuses it. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  (req as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: requestIdOf,
+    trustProxy: options.trustProxy ?? false,
+    // Nest's logger (pino) logs requests; fastify's own logger stays off.
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+}
+
+/**
+ * Everything an HTTP app needs besides its modules: the `/api/v1` prefix, validation, problem
+ * details for every error (Nest's and fastify's own body errors reach the same filter), request ids and the API docs. The server
+ * and the tests both call it, so the tests exercise the real configuration.
+ */
+export async function configureHttpApp(app: NestFastifyApplication, options: { docs?: boolean } = {}): Promise<void> {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  if (options.docs ?? true) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('campus-care API')
+        .setDescription('Student mental-health "four-in-one" case management: routes, permissions and problem codes.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+}

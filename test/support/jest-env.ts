@@ -1,0 +1,5 @@
+// Runs in every test worker before its test file.
+import 'reflect-metadata';
+
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with npm test (jest's global setup sets it)`);
+  return value;
+}
+
+function urlOf(name: string): string {
+  const url = new URL(requireEnv('TEST_ADMIN_URL'));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh database cloned from the migrated template; `drop` removes it. */
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `cc_test_${requireEnv('TEST_RUN_ID')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: requireEnv('TEST_ADMIN_URL') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${requireEnv('TEST_TEMPLATE_DATABASE')}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: urlOf(name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: requireEnv('TEST_ADMIN_URL') });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
