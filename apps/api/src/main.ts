@@ -25,7 +25,11 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
-    embedded = new EmbeddedDatabase({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT });
+    embedded = new EmbeddedDatabase({
+      dataDir: config.EMBEDDED_PG_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      onNotice: (line) => log.warn(line),
+    });
     log.info({ dataDir: config.EMBEDDED_PG_DIR }, 'No DATABASE_URL given: starting the embedded PostgreSQL');
     await embedded.start();
     await ensureDatabaseExists(embedded.url, EMBEDDED_DATABASE_NAME);

