@@ -1,4 +1,5 @@
 import { Foundation1795824000000 } from './1795824000000-foundation.js';
+import { IdentityAndOrganisation1795824100000 } from './1795824100000-identity-and-organisation.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
-export const migrations = [Foundation1795824000000];
+export const migrations = [Foundation1795824000000, IdentityAndOrganisation1795824100000];

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Module, Post, Query } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { applyKeyset, type Page, PageQuery, toPage, UuidParam } from '#core';
+import { applyKeyset, type Page, PageQuery, Public, toPage, UuidParam } from '#core';
 
 export class CreateProbeDto {
   @IsString()
@@ -25,6 +25,7 @@ interface ProbeRow {
  * Test-only routes that exercise the shared conventions (validation, errors, pagination)
  * through the real HTTP configuration, independent of any feature module.
  */
+@Public()
 @Controller('probes')
 export class ProbeController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, DatabaseModule } from '#core';
+import { AuditModule } from '#audit';
+import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
+import { OrgModule } from '#org';
 import { migrations } from '#migrations';
 
 /** The HTTP server: wires the bounded contexts together and nothing else. */
 @Module({
-  imports: [CoreModule, DatabaseModule.forRoot({ migrations })],
+  imports: [CoreModule, DatabaseModule.forRoot({ migrations }), AuditModule, IdentityModule, OrgModule, NotificationsModule],
 })
 export class AppModule {}

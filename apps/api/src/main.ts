@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     const applied = await prepareDatabase(databaseUrl, migrations);
     if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
 
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { bufferLogs: true });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter({ trustProxy: config.TRUST_PROXY === 'true' }), {
+      bufferLogs: true,
+    });
     app.useLogger(app.get(Logger));
     await configureHttpApp(app);
     await app.listen(config.PORT, config.HOST);

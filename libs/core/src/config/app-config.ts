@@ -38,6 +38,16 @@ export class AppConfig {
   @IsString()
   EMBEDDED_PG_DIR = '.data/pg';
 
+  /** Sign-in and refresh attempts per client address per minute (on top of per-account lockout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Behind a reverse proxy, trust its X-Forwarded-For for client addresses (audit, rate limits). */
+  @IsIn(['true', 'false'])
+  TRUST_PROXY: 'true' | 'false' = 'false';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

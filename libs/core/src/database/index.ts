@@ -6,3 +6,4 @@ export * from './prepare-database.js';
 export * from './snake-naming.strategy.js';
 export * from './ensure-database.js';
 export * from './safe-typeorm-logger.js';
+export * from './columns.js';

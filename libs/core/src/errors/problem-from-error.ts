@@ -43,6 +43,9 @@ export function problemFromError(error: unknown): ProblemException {
   if (error instanceof Error && /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections/i.test(error.message)) {
     return databaseUnavailable();
   }
+  if (statusCode === 429) {
+    return new ProblemException(429, 'rate_limit.exceeded', 'Too many requests; slow down');
+  }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return new ProblemException(statusCode, 'request.invalid', titleFor(statusCode));
   }

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../http/route-access.js';
 
 /** Liveness says the process answers; readiness says it can reach its database. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { createValidationPipe } from '../validation/validation.js';
 
@@ -44,6 +46,13 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+
+  // Off by default; routes opt in with @RouteConfig({ rateLimit: {} }) (sign-in, refresh).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: app.get(AppConfig).AUTH_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {

@@ -1,1 +1,2 @@
 export * from './http-app.js';
+export * from './route-access.js';

@@ -1,0 +1,3 @@
+export * from './caller.js';
+export * from './permissions.js';
+export * from './require-permission.decorator.js';

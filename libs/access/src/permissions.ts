@@ -1,0 +1,68 @@
+/**
+ * Every permission a route can require. A route declares exactly one; roles grant them.
+ * Object scope (which students, which cases) is enforced in the queries, not here.
+ */
+export const Permission = {
+  SchoolRead: 'school.read',
+  SchoolManage: 'school.manage',
+  UserRead: 'user.read',
+  UserManage: 'user.manage',
+  ClassRead: 'class.read',
+  ClassManage: 'class.manage',
+  StudentRead: 'student.read',
+  StudentManage: 'student.manage',
+  StudentImport: 'student.import',
+  GuardianRead: 'guardian.read',
+  GuardianManage: 'guardian.manage',
+  BreakGlassUse: 'break_glass.use',
+  BreakGlassReview: 'break_glass.review',
+  AuditRead: 'audit.read',
+  NotificationRead: 'notification.read',
+  SelfManage: 'self.manage',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ROLES = ['admin', 'counselor', 'class_teacher', 'duty_officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const P = Permission;
+const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead];
+
+/** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set([
+    ...EVERY_STAFF_MEMBER,
+    P.SchoolManage,
+    P.UserRead,
+    P.UserManage,
+    P.ClassRead,
+    P.ClassManage,
+    P.StudentRead,
+    P.StudentManage,
+    P.StudentImport,
+    P.GuardianRead,
+    P.GuardianManage,
+    P.BreakGlassUse,
+    P.BreakGlassReview,
+    P.AuditRead,
+  ]),
+  counselor: new Set([
+    ...EVERY_STAFF_MEMBER,
+    P.UserRead,
+    P.ClassRead,
+    P.StudentRead,
+    P.GuardianRead,
+    P.BreakGlassUse,
+  ]),
+  class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead]),
+  duty_officer: new Set([...EVERY_STAFF_MEMBER, P.StudentRead, P.GuardianRead]),
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function roleHasPermission(role: string, permission: Permission): boolean {
+  return isRole(role) && ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '#core';
+import { type Caller, CurrentCaller, CurrentOrigin, Permission, type RequestOrigin, RequirePermission } from '#access';
+import { LoginDto, RefreshDto } from './auth.dto.js';
+import { AuthService, type TokenPair } from './auth.service.js';
+
+/** Sign-in endpoints, rate limited per client address on top of the per-account lockout. */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @RouteConfig({ rateLimit: {} })
+  @HttpCode(200)
+  login(@Body() body: LoginDto, @CurrentOrigin() origin: RequestOrigin): Promise<TokenPair> {
+    return this.auth.login(body.username, body.password, origin);
+  }
+
+  @Post('refresh')
+  @Public()
+  @RouteConfig({ rateLimit: {} })
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto, @CurrentOrigin() origin: RequestOrigin): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken, origin);
+  }
+
+  @Post('logout')
+  @RequirePermission(Permission.SelfManage)
+  @HttpCode(204)
+  async logout(@CurrentCaller() caller: Caller): Promise<void> {
+    await this.auth.logout(caller);
+  }
+}

@@ -1,0 +1,61 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, TimestampColumn, UpdatedAtColumn, VersionNumberColumn } from '#core';
+
+/** A staff member who signs in. Students have no accounts. */
+@Entity('users')
+@Index('users_school_created_idx', ['schoolId', 'createdAt', 'id'])
+@Check('users_role_check', `role IN ('admin', 'counselor', 'class_teacher', 'duty_officer')`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  @ManyToOne('School', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'school_id', foreignKeyConstraintName: 'users_school_fk' })
+  school?: unknown;
+
+  /** Case-insensitive and unique across schools: sign-in names no school. */
+  @Index('users_username_key', { unique: true })
+  @Column({ type: 'citext' })
+  username: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  role: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** argon2id, with its parameters in the encoded string. */
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @TimestampColumn({ nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** Failed sign-ins in the current window; kept here so the count holds across instances. */
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount: number;
+
+  @TimestampColumn({ nullable: true })
+  failedLoginWindowStartedAt: Date | null;
+
+  @TimestampColumn({ nullable: true })
+  lockedUntil: Date | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+
+  @VersionNumberColumn()
+  version: number;
+}

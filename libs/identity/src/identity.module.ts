@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { configProvider } from '#core';
+import { AccessGuard } from './access/access.guard.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { RefreshTokenRepository } from './auth/refresh-token.repository.js';
+import { identityEntities } from './entities/index.js';
+import { IdentityConfig } from './identity-config.js';
+import { AccessTokenService } from './tokens/access-token.service.js';
+import { MeController } from './users/me.controller.js';
+import { MeService } from './users/me.service.js';
+import { UserRepository } from './users/user.repository.js';
+
+/** Who the caller is and what their role may do: sign-in, tokens and the global access guard. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(identityEntities),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [
+    configProvider(IdentityConfig),
+    AccessTokenService,
+    PasswordHasher,
+    UserRepository,
+    RefreshTokenRepository,
+    AuthService,
+    MeService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordHasher, AccessTokenService, IdentityConfig],
+})
+export class IdentityModule {}

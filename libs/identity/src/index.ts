@@ -1,0 +1,5 @@
+export * from './auth/password-hasher.js';
+export * from './entities/index.js';
+export * from './identity-config.js';
+export * from './identity.module.js';
+export * from './tokens/access-token.service.js';

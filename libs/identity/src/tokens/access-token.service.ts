@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { jwtVerify, SignJWT } from 'jose';
+import { Clock } from '#core';
+import { IdentityConfig } from '../identity-config.js';
+
+const ALGORITHM = 'HS256';
+
+export interface AccessClaims {
+  userId: string;
+  /** The refresh-token family (the sign-in session) this token belongs to. */
+  sessionId: string;
+  issuedAt: Date;
+}
+
+/** Short-lived JWTs with one pinned algorithm and a checked issuer and audience. */
+@Injectable()
+export class AccessTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    private readonly config: IdentityConfig,
+    private readonly clock: Clock,
+  ) {
+    this.key = config.signingKey();
+  }
+
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  async issue(userId: string, sessionId: string): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ sid: sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(this.config.JWT_ISSUER)
+      .setAudience(this.config.JWT_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.config.ACCESS_TOKEN_TTL_SECONDS)
+      .setJti(randomUUID())
+      .sign(this.key);
+  }
+
+  /** The claims of a valid token, or null for anything else (bad signature, alg, audience, expiry). */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.iat !== 'number') return null;
+      return { userId: payload.sub, sessionId: payload.sid, issuedAt: new Date(payload.iat * 1000) };
+    } catch {
+      return null;
+    }
+  }
+}

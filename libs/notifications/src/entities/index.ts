@@ -1,0 +1,5 @@
+import { Notification } from './notification.entity.js';
+
+export { Notification };
+
+export const notificationEntities = [Notification];
