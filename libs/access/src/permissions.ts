@@ -56,7 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.BreakGlassUse,
   ]),
   class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead]),
-  duty_officer: new Set([...EVERY_STAFF_MEMBER, P.StudentRead, P.GuardianRead]),
+  // Duty officers see students only through the alerts they receive (Monitoring issue).
+  duty_officer: new Set([...EVERY_STAFF_MEMBER]),
 };
 
 export function isRole(value: string): value is Role {
