@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, DatabaseModule } from '#core';
 import { AuditModule } from '#audit';
+import { CryptoModule } from '#crypto';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
@@ -8,6 +9,14 @@ import { migrations } from '#migrations';
 
 /** The HTTP server: wires the bounded contexts together and nothing else. */
 @Module({
-  imports: [CoreModule, DatabaseModule.forRoot({ migrations }), AuditModule, IdentityModule, OrgModule, NotificationsModule],
+  imports: [
+    CoreModule,
+    DatabaseModule.forRoot({ migrations }),
+    AuditModule,
+    CryptoModule,
+    IdentityModule,
+    OrgModule,
+    NotificationsModule,
+  ],
 })
 export class AppModule {}

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { assertDatabaseReachable, dataSourceOptions, loadAppConfig, runMigrations } from '#core';
+import { ENCRYPTED_COLUMNS, EncryptedColumns, FieldCipher, keyRingOf, loadCryptoConfig, ReencryptionService } from '#crypto';
 import { migrations } from '#migrations';
+import { allEntities } from './all-entities.js';
 
 /**
  * Operator commands: `npm run cli -- <command>`. They work on the database named by
@@ -22,6 +24,16 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
       say('Reverted the most recent migration');
     },
   },
+  'schema:diff': {
+    help: 'print the SQL that would bring the schema in line with the entities (to draft a migration)',
+    run: async (dataSource) => {
+      const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
+      say('-- up');
+      for (const q of upQueries) say(`${q.query};`);
+      say('-- down');
+      for (const q of [...downQueries].reverse()) say(`${q.query};`);
+    },
+  },
   'migration:show': {
     help: 'list migrations and whether each is applied',
     run: async (dataSource) => {
@@ -31,6 +43,21 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
       const rows = exists ? await dataSource.query<{ name: string }[]>('SELECT name FROM schema_migrations') : [];
       const applied = new Set(rows.map((r) => r.name));
       for (const migration of dataSource.migrations) say(`${applied.has(migration.name ?? '') ? '[x]' : '[ ]'} ${migration.name}`);
+    },
+  },
+  reencrypt: {
+    help: 'after a key rotation, re-encrypt values under FIELD_ENCRYPTION_ACTIVE_KEY',
+    run: async (dataSource) => {
+      // Wired by hand instead of booting Nest: the keys come from the environment and the
+      // columns from the static ENCRYPTED_COLUMNS list, which every module appends to.
+      const cipher = new FieldCipher(keyRingOf(loadCryptoConfig()));
+      const results = await new ReencryptionService(cipher, new EncryptedColumns(ENCRYPTED_COLUMNS)).reencryptAll(dataSource);
+      if (results.length === 0) say('No encrypted columns are registered');
+      for (const r of results) {
+        say(`${r.table}.${r.column}: ${r.reencrypted} re-encrypted under "${cipher.activeKeyId}", ${r.changedConcurrently} edited meanwhile, ${r.undecryptableRowIds.length} undecryptable`);
+        if (r.undecryptableRowIds.length > 0) say(`  undecryptable row ids: ${r.undecryptableRowIds.join(', ')}`);
+      }
+      if (results.some((r) => r.undecryptableRowIds.length > 0)) process.exitCode = 1;
     },
   },
 };
@@ -51,7 +78,10 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   if (!config.DATABASE_URL) throw new Error('Set DATABASE_URL to the database this command should work on.');
   await assertDatabaseReachable(config.DATABASE_URL);
-  const dataSource = new DataSource(dataSourceOptions({ url: config.DATABASE_URL, migrations, poolSize: 2, applicationName: 'campus-care-cli' }));
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ url: config.DATABASE_URL, migrations, poolSize: 2, applicationName: 'campus-care-cli' }),
+    entities: allEntities,
+  });
   await dataSource.initialize();
   try {
     await command.run(dataSource, args);

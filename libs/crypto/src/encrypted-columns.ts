@@ -1,0 +1,39 @@
+/** A text column holding FieldCipher values, each bound to `{ table, column, rowId: <idColumn> }`. */
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  /** The row's unique id: what values are bound to and what the re-encryption walks in order. */
+  idColumn: string;
+}
+
+/**
+ * Every encrypted column in the schema. A module that adds one appends it here, in the same
+ * change as its migration. A static list rather than registration in onModuleInit: the `reencrypt`
+ * CLI command reads it without booting Nest, and a column it cannot see would never be rotated.
+ */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+
+// The names are spliced into SQL, so only plain lower-case identifiers are accepted.
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The registry the re-encryption walks. */
+export class EncryptedColumns {
+  readonly #columns: readonly EncryptedColumn[];
+
+  constructor(columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS) {
+    const seen = new Set<string>();
+    for (const { table, column, idColumn } of columns) {
+      const name = `${table}.${column}`;
+      if (![table, column, idColumn].every((identifier) => IDENTIFIER.test(identifier))) {
+        throw new RangeError(`Encrypted column ${name} (id ${idColumn}) is not named by plain lower-case identifiers`);
+      }
+      if (seen.has(name)) throw new RangeError(`Encrypted column ${name} is registered twice`);
+      seen.add(name);
+    }
+    this.#columns = columns.map((entry) => Object.freeze({ ...entry }));
+  }
+
+  all(): readonly EncryptedColumn[] {
+    return this.#columns;
+  }
+}
