@@ -2,11 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { configProvider } from '#core';
+import { NotificationsModule } from '#notifications';
 import { AccessGuard } from './access/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { RefreshTokenRepository } from './auth/refresh-token.repository.js';
+import { BreakGlassController } from './break-glass/break-glass.controller.js';
+import { BreakGlassRepository } from './break-glass/break-glass.repository.js';
+import { BreakGlassService } from './break-glass/break-glass.service.js';
 import { identityEntities } from './entities/index.js';
 import { IdentityConfig } from './identity-config.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
@@ -16,10 +20,8 @@ import { UserRepository } from './users/user.repository.js';
 
 /** Who the caller is and what their role may do: sign-in, tokens and the global access guard. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(identityEntities),
-  ],
-  controllers: [AuthController, MeController],
+  imports: [TypeOrmModule.forFeature(identityEntities), NotificationsModule],
+  controllers: [AuthController, MeController, BreakGlassController],
   providers: [
     configProvider(IdentityConfig),
     AccessTokenService,
@@ -28,8 +30,10 @@ import { UserRepository } from './users/user.repository.js';
     RefreshTokenRepository,
     AuthService,
     MeService,
+    BreakGlassRepository,
+    BreakGlassService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, AccessTokenService, IdentityConfig],
+  exports: [PasswordHasher, AccessTokenService, IdentityConfig, BreakGlassService],
 })
 export class IdentityModule {}

@@ -3,3 +3,4 @@ export * from './entities/index.js';
 export * from './identity-config.js';
 export * from './identity.module.js';
 export * from './tokens/access-token.service.js';
+export * from './break-glass/break-glass.service.js';

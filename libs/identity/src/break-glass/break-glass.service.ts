@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, NotFoundProblem, type Page, type PageQuery, toPage } from '#core';
+import type { Caller } from '#access';
+import { AuditService } from '#audit';
+import { NotificationRepository } from '#notifications';
+import type { BreakGlassGrantView } from './break-glass.dto.js';
+import { BreakGlassRepository } from './break-glass.repository.js';
+
+export const BREAK_GLASS_MINUTES = 60;
+
+/**
+ * Emergency ("break-glass") access: one user, one student's clinical records, one hour. It is
+ * granted at once, because emergencies do not wait, and made loud instead: a high-severity
+ * audit entry and a notification to every administrator of the school, in one transaction.
+ */
+@Injectable()
+export class BreakGlassService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grants: BreakGlassRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(caller: Caller, studentId: string, reason: string): Promise<BreakGlassGrantView> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.grants.studentExistsInSchool(manager, caller.schoolId, studentId))) {
+        throw new NotFoundProblem('student.not_found', 'No such student');
+      }
+      const now = this.clock.now();
+      const grant = await this.grants.insert(manager, {
+        schoolId: caller.schoolId,
+        userId: caller.userId,
+        studentId,
+        reason,
+        expiresAt: new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000),
+      });
+      await this.audit.record(manager, caller, {
+        action: 'break_glass.grant',
+        severity: 'high',
+        entityType: 'break_glass_grant',
+        entityId: grant.id,
+        studentId,
+        reason,
+        breakGlassGrantId: grant.id,
+      });
+      await this.notifications.notifyRoles(manager, caller.schoolId, ['admin'], {
+        kind: 'break_glass.used',
+        title: `${caller.username} used emergency access to a student's clinical records`,
+        entityType: 'break_glass_grant',
+        entityId: grant.id,
+      });
+      return grant;
+    });
+  }
+
+  /** For clinical reads: the grant that lets this caller see this student now, or null. */
+  activeGrantId(caller: Caller, studentId: string): Promise<string | null> {
+    return this.grants.findActive(caller.schoolId, caller.userId, studentId, this.clock.now());
+  }
+
+  async list(caller: Caller, page: PageQuery): Promise<Page<BreakGlassGrantView>> {
+    const rows = await this.grants.listForSchool(caller.schoolId, page);
+    return toPage(rows, page, (r) => [r.createdAt.toISOString(), r.id]);
+  }
+}

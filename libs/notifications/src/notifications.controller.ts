@@ -1,0 +1,40 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Clock, NotFoundProblem, type Page, PageQuery, toPage, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { NotificationRepository, type NotificationView } from './notification.repository.js';
+
+export class NotificationQuery extends PageQuery {
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+/** The caller's own notifications; small enough that the controller reads its repository directly. */
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.NotificationRead)
+  async list(@CurrentCaller() caller: Caller, @Query() query: NotificationQuery): Promise<Page<NotificationView>> {
+    const rows = await this.notifications.listForRecipient(caller.schoolId, caller.userId, query.unread ?? false, query);
+    return toPage(rows, query, (r) => [r.createdAt.toISOString(), r.id]);
+  }
+
+  @Post(':notificationId/read')
+  @RequirePermission(Permission.NotificationRead)
+  @HttpCode(204)
+  async markRead(@CurrentCaller() caller: Caller, @UuidParam('notificationId') id: string): Promise<void> {
+    if (!(await this.notifications.markRead(caller.schoolId, caller.userId, id, this.clock.now()))) {
+      throw new NotFoundProblem('notification.not_found', 'No such notification');
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { BreakGlassService } from '#identity';
+import { ManualClock } from '#core';
+import type { Caller } from '#access';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, createSchoolWorld } from '../support/factories.js';
+
+const REASON = 'Student disclosed a plan tonight; the case owner is unreachable';
+
+describe('break-glass access', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof createSchoolWorld>>;
+  const clock = new ManualClock(new Date());
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    w = await createSchoolWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  const request = async (user: { id: string }, body: object) =>
+    t.http.post('/api/v1/break-glass').set('authorization', await bearer(t, user)).send(body);
+
+  it('grants a counselor an hour, audits it as high severity and notifies every administrator', async () => {
+    const res = await request(w.counselor, { studentId: w.studentA.id, reason: REASON });
+    expect(res.status).toBe(201);
+    expect(new Date(res.body.expiresAt).getTime() - clock.now().getTime()).toBe(60 * 60 * 1000);
+
+    const [event] = await t.dataSource.query(
+      `SELECT severity, student_id, reason, break_glass_grant_id FROM audit_events WHERE action = 'break_glass.grant' AND actor_id = $1`,
+      [w.counselor.id],
+    );
+    expect(event).toEqual({ severity: 'high', student_id: w.studentA.id, reason: REASON, break_glass_grant_id: res.body.id });
+
+    const inbox = await t.http.get('/api/v1/notifications').set('authorization', await bearer(t, w.admin));
+    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'break_glass.used', entityId: res.body.id })]);
+    const otherInbox = await t.http.get('/api/v1/notifications').set('authorization', await bearer(t, w.otherAdmin));
+    expect(otherInbox.body.items).toEqual([]);
+  });
+
+  it('lets the grant lapse after 60 minutes', async () => {
+    const res = await request(w.admin, { studentId: w.studentB.id, reason: REASON });
+    const service = t.app.get(BreakGlassService);
+    const caller = { userId: w.admin.id, schoolId: w.school.id } as Caller;
+    expect(await service.activeGrantId(caller, w.studentB.id)).toBe(res.body.id);
+    expect(await service.activeGrantId(caller, w.studentA.id)).toBeNull();
+    clock.advance(60 * 60 * 1000 + 1);
+    expect(await service.activeGrantId(caller, w.studentB.id)).toBeNull();
+  });
+
+  it('needs a reason of at least 20 characters', async () => {
+    const res = await request(w.counselor, { studentId: w.studentA.id, reason: 'urgent' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('reason');
+  });
+
+  it('is refused to class teachers and duty officers', async () => {
+    expect((await request(w.teacher, { studentId: w.studentA.id, reason: REASON })).status).toBe(403);
+    expect((await request(w.duty, { studentId: w.studentA.id, reason: REASON })).status).toBe(403);
+  });
+
+  it("answers 404 for another school's student, like a missing one, and grants nothing", async () => {
+    const other = await request(w.counselor, { studentId: w.otherStudent.id, reason: REASON });
+    const missing = await request(w.counselor, { studentId: '00000000-0000-4000-8000-000000000000', reason: REASON });
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual(missing.body);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM break_glass_grants WHERE student_id = $1', [w.otherStudent.id]);
+    expect(n).toBe(0);
+  });
+
+  it('lets administrators review the grants of their school only', async () => {
+    const list = await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.admin));
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(list.body.items.every((g: { studentId: string }) => [w.studentA.id, w.studentB.id].includes(g.studentId))).toBe(true);
+    expect((await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.counselor))).status).toBe(403);
+    expect((await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.otherAdmin))).body.items).toEqual([]);
+  });
+});
