@@ -14,8 +14,10 @@ import {
   loadAppConfig,
   prepareDatabase,
 } from '#core';
+import { DEMO_USERS } from '#demo';
 import { migrations } from '#migrations';
 import { AppModule } from './app.module.js';
+import { seedDemoIfEmpty } from './seed-demo-if-empty.js';
 
 const EMBEDDED_DATABASE_NAME = 'campus_care';
 
@@ -40,6 +42,13 @@ async function main(): Promise<void> {
   try {
     const applied = await prepareDatabase(databaseUrl, migrations);
     if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
+    // Demo data only ever goes into the embedded database; elsewhere `npm run seed:demo` does it on purpose.
+    if (embedded && (await seedDemoIfEmpty(databaseUrl, config.DEMO_PASSWORD))) {
+      log.warn(
+        { users: DEMO_USERS.map((u) => u.username), password: config.DEMO_PASSWORD },
+        `DEMO ONLY: seeded the demo school; sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${config.DEMO_PASSWORD}"`,
+      );
+    }
 
     const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter({ trustProxy: config.TRUST_PROXY === 'true' }), {
       bufferLogs: true,

@@ -4,6 +4,8 @@ import { assertDatabaseReachable, dataSourceOptions, loadAppConfig, runMigration
 import { ENCRYPTED_COLUMNS, EncryptedColumns, FieldCipher, keyRingOf, loadCryptoConfig, ReencryptionService } from '#crypto';
 import { migrations } from '#migrations';
 import { allEntities } from './all-entities.js';
+import { createAdminCommand } from './commands/create-admin.command.js';
+import { seedDemoCommand } from './commands/seed-demo.command.js';
 
 /**
  * Operator commands: `npm run cli -- <command>`. They work on the database named by
@@ -33,6 +35,14 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
       say('-- down');
       for (const q of [...downQueries].reverse()) say(`${q.query};`);
     },
+  },
+  'create-admin': {
+    help: 'create a school\'s first administrator: --school-code X [--school-name Y] --username Z [--display-name N]; password from ADMIN_PASSWORD or stdin',
+    run: async (dataSource, args) => say(await createAdminCommand(dataSource, args)),
+  },
+  'seed:demo': {
+    help: 'seed the demo school and accounts (password DEMO_PASSWORD) into DATABASE_URL',
+    run: async (dataSource) => say(await seedDemoCommand(dataSource)),
   },
   'migration:show': {
     help: 'list migrations and whether each is applied',

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -47,6 +47,11 @@ export class AppConfig {
   /** Behind a reverse proxy, trust its X-Forwarded-For for client addresses (audit, rate limits). */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
+
+  /** Password of the demo accounts seeded into an empty embedded database. */
+  @IsString()
+  @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })
+  DEMO_PASSWORD = 'demo-password';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
