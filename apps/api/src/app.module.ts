@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, DatabaseModule } from '#core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CoreModule, DatabaseModule, IdempotencyModule } from '#core';
 import { AuditModule } from '#audit';
 import { CryptoModule } from '#crypto';
 import { IdentityModule } from '#identity';
@@ -12,6 +13,8 @@ import { migrations } from '#migrations';
   imports: [
     CoreModule,
     DatabaseModule.forRoot({ migrations }),
+    ScheduleModule.forRoot(),
+    IdempotencyModule,
     AuditModule,
     CryptoModule,
     IdentityModule,

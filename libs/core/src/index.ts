@@ -8,3 +8,4 @@ export * from './http/index.js';
 export * from './logging/index.js';
 export * from './pagination/index.js';
 export * from './validation/index.js';
+export * from './idempotency/index.js';

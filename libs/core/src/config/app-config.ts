@@ -48,6 +48,10 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
 
+  /** Scheduled jobs (reminders, escalations, clean-ups) run on this instance; every job is safe on several. */
+  @IsIn(['true', 'false'])
+  JOBS_ENABLED: 'true' | 'false' = 'true';
+
   /** Password of the demo accounts seeded into an empty embedded database. */
   @IsString()
   @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })

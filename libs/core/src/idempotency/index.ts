@@ -1,0 +1,2 @@
+export * from './idempotency-key.entity.js';
+export * from './idempotency.module.js';
