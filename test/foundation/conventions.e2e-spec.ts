@@ -122,7 +122,13 @@ describe('HTTP conventions', () => {
       expect(res.body.errors[0].field).toBe('limit');
     });
 
-    it.each([['garbage'], [Buffer.from('{"a":1}').toString('base64url')], [Buffer.from('[1]').toString('base64url')]])(
+    it.each([
+      ['garbage'],
+      [Buffer.from('{"a":1}').toString('base64url')],
+      [Buffer.from('[1]').toString('base64url')],
+      [Buffer.from('["not a time","7f1c2a34-5b6d-4e8f-9a0b-1c2d3e4f5a6b"]').toString('base64url')],
+      [Buffer.from('["2026-09-01T00:00:00.000Z","not-a-uuid"]').toString('base64url')],
+    ])(
       'rejects a forged cursor with 400 (%s)',
       async (cursor) => {
         const res = await t.http.get('/api/v1/probes').query({ cursor });

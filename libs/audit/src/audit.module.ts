@@ -2,12 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit.service.js';
 import { auditEntities } from './entities/index.js';
+import { AuditEventRepository } from './trail/audit-event.repository.js';
+import { AuditEventsController } from './trail/audit-events.controller.js';
+import { AuditTrailService } from './trail/audit-trail.service.js';
 
-/** The audit trail: global, since every module records to it. */
+/** The audit trail: global, since every module records to it; administrators read and verify it. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(auditEntities)],
-  providers: [AuditService],
+  controllers: [AuditEventsController],
+  providers: [AuditService, AuditEventRepository, AuditTrailService],
   exports: [AuditService],
 })
 export class AuditModule {}

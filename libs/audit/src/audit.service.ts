@@ -53,7 +53,9 @@ export class AuditService {
       throw new Error('AuditService needs a transaction: use recordAlone() for a standalone entry');
     }
     if (entries.length === 0) return;
-    // One chain per school: appends to it are serialised until this transaction ends.
+    // One chain per school: appends to it are serialised until this transaction ends. This needs
+    // READ COMMITTED (the default): a REPEATABLE READ snapshot taken before the lock would read
+    // a stale last hash and fork the chain.
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${actor.schoolId ?? 'system'}`]);
     const [{ seqs, prev_hash: lastHash }] = await manager.query<{ seqs: string[]; prev_hash: Buffer | null }[]>(
       `SELECT ARRAY(SELECT nextval('audit_events_seq')::text FROM generate_series(1, $1::int)) AS seqs,

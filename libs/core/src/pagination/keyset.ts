@@ -81,6 +81,10 @@ export function applyKeyset<T extends ObjectLiteral>(
   const direction = order.direction ?? 'ASC';
   if (page.cursor) {
     const values = decodeCursor(page.cursor, order.columns.length);
+    // A forged value must answer 400 here, not fail the SQL cast with a 500.
+    values.forEach((value, i) => {
+      if (!castable(value, order.casts?.[i])) throw new BadRequestProblem('pagination.invalid_cursor', 'The cursor is not one this list issued');
+    });
     const params = Object.fromEntries(values.map((v, i) => [`keyset_${i}`, v]));
     const placeholders = values.map((_, i) => `:keyset_${i}${order.casts?.[i] ? `::${order.casts[i]}` : ''}`);
     qb.andWhere(`(${order.columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`, params);
@@ -90,6 +94,23 @@ export function applyKeyset<T extends ObjectLiteral>(
     else qb.addOrderBy(column, direction);
   });
   return qb.limit(page.limit + 1);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function castable(value: CursorValue, cast: string | undefined): boolean {
+  switch (cast) {
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'timestamptz':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+    case 'int':
+    case 'integer':
+    case 'bigint':
+      return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d{1,19}$/.test(value));
+    default:
+      return true;
+  }
 }
 
 /** Cuts the extra row off and makes the cursor from the last row kept. */

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import type { AuditEventView, ChainVerification } from './audit-event.view.js';
+import { AuditTrailService } from './audit-trail.service.js';
+import { ListAuditEventsQuery } from './list-audit-events.query.js';
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditEventsController {
+  constructor(private readonly trail: AuditTrailService) {}
+
+  @Get()
+  @RequirePermission(Permission.AuditRead)
+  @ApiOperation({ summary: "The school's audit trail, newest first" })
+  list(@CurrentCaller() caller: Caller, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
+    return this.trail.list(caller, query);
+  }
+
+  @Get('verify')
+  @RequirePermission(Permission.AuditRead)
+  @ApiOperation({ summary: "Rechecks every hash and link of the school's chain; names the first broken entry" })
+  verify(@CurrentCaller() caller: Caller): Promise<ChainVerification> {
+    return this.trail.verify(caller);
+  }
+}

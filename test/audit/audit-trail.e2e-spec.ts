@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { ManualClock } from '#core';
+import { type AuditActor, type AuditEntry, type AuditEventView, AuditService } from '#audit';
+import { bearer, createSchool, createSchoolWorld, createUser, type TestUser } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Query = Record<string, string | number | string[]>;
+
+/** A query string with repeated parameters for arrays (`action=a&action=b`), as the API reads "any of". */
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) params.append(name, String(one));
+  }
+  return params.toString();
+}
+
+function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, code });
+}
+
+describe('audit trail', () => {
+  const clock = new ManualClock(new Date());
+  let t: TestApp;
+  let audit: AuditService;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    audit = t.app.get(AuditService);
+  });
+  afterAll(async () => t?.close());
+
+  const actorOf = (user: TestUser, requestId = `req-${randomUUID()}`): AuditActor => ({
+    userId: user.id,
+    role: user.role,
+    schoolId: user.schoolId,
+    clientIp: '203.0.113.7',
+    requestId,
+  });
+
+  const write = (actor: AuditActor, entries: AuditEntry[]) => t.dataSource.transaction((manager) => audit.recordMany(manager, actor, entries));
+
+  async function get(user: TestUser, path: string, query: Query = {}) {
+    return t.http.get(`/api/v1/audit-events${path}?${queryString(query)}`).set('authorization', await bearer(t, user));
+  }
+
+  async function verify(admin: TestUser): Promise<{ ok: boolean; checked: number; firstBrokenSeq: string | null }> {
+    const res = await get(admin, '/verify');
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  /** Every page of a listing, following the cursors. */
+  async function listAll(admin: TestUser, query: Query = {}): Promise<AuditEventView[]> {
+    const items: AuditEventView[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await get(admin, '', { ...query, ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  async function countOf(schoolId: string): Promise<number> {
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM audit_events WHERE school_id = $1', [schoolId]);
+    return n;
+  }
+
+  async function seqsOf(schoolId: string): Promise<string[]> {
+    const rows = await t.dataSource.query<{ seq: string }[]>('SELECT seq FROM audit_events WHERE school_id = $1 ORDER BY seq', [schoolId]);
+    return rows.map((r) => r.seq);
+  }
+
+  async function aSchoolWithAdmin(): Promise<TestUser> {
+    const school = await createSchool(t);
+    return createUser(t, { schoolId: school.id, role: 'admin' });
+  }
+
+  /** A superuser session with triggers off: what someone with database access could do behind the API. */
+  async function tamper(sql: string, params: unknown[]): Promise<void> {
+    const client = new pg.Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      const result = await client.query(sql, params);
+      expect(result.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+  }
+
+  describe('writing and verifying', () => {
+    it('chains entries from recordMany, record and recordAlone so that they verify', async () => {
+      const admin = await aSchoolWithAdmin();
+      const writtenAt = clock.now();
+      await write(actorOf(admin), [
+        { action: 'student.import', changedFields: ['name', 'class_id'] },
+        { action: 'student.create', entityType: 'student', entityId: randomUUID(), severity: 'high' },
+        { action: 'student.read', outcome: 'not_found', reason: '核对名单' },
+      ]);
+      await t.dataSource.transaction((manager) => audit.record(manager, actorOf(admin), { action: 'user.update', outcome: 'failure' }));
+      await audit.recordAlone(actorOf(admin), { action: 'access.refused', outcome: 'denied' });
+
+      expect(await verify(admin)).toEqual({ ok: true, checked: 5, firstBrokenSeq: null });
+      const items = await listAll(admin);
+      expect(items.map((i) => i.action)).toEqual(['access.refused', 'user.update', 'student.read', 'student.create', 'student.import']);
+      const oldest = items[items.length - 1];
+      expect(oldest).toEqual({
+        seq: expect.stringMatching(/^\d+$/),
+        occurredAt: writtenAt.toISOString(),
+        actorId: admin.id,
+        actorRole: 'admin',
+        action: 'student.import',
+        entityType: null,
+        entityId: null,
+        studentId: null,
+        outcome: 'success',
+        severity: 'normal',
+        clientIp: '203.0.113.7',
+        requestId: expect.stringMatching(/^req-/),
+        reason: null,
+        changedFields: ['class_id', 'name'],
+        breakGlassGrantId: null,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        prevHash: null,
+      });
+      items.slice(0, -1).forEach((item, i) => expect(item.prevHash).toBe(items[i + 1].hash));
+    });
+
+    it('keeps one unbroken chain per school under 50 concurrent writers', async () => {
+      const { admin, otherAdmin, studentA } = await createSchoolWorld(t);
+      const writes = Array.from({ length: 50 }, (_, i) =>
+        t.dataSource.transaction((manager) =>
+          audit.record(manager, actorOf(admin), { action: 'student.read', studentId: studentA.id, reason: `read ${i}` }),
+        ),
+      );
+      const otherWrites = Array.from({ length: 15 }, () =>
+        t.dataSource.transaction((manager) => audit.record(manager, actorOf(otherAdmin), { action: 'user.read' })),
+      );
+      await Promise.all([...writes, ...otherWrites]);
+
+      expect(await verify(admin)).toEqual({ ok: true, checked: 50, firstBrokenSeq: null });
+      expect(await verify(otherAdmin)).toEqual({ ok: true, checked: 15, firstBrokenSeq: null });
+
+      // Follow the links themselves (not seq order): one chain, no forks, seqs rising along it.
+      const rows = await t.dataSource.query<{ seq: string; prev: string | null; hash: string }[]>(
+        `SELECT seq, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash FROM audit_events WHERE school_id = $1`,
+        [admin.schoolId],
+      );
+      const byPrev = new Map(rows.map((row) => [row.prev, row]));
+      expect(byPrev.size).toBe(50);
+      const walked: bigint[] = [];
+      for (let row = byPrev.get(null); row; row = byPrev.get(row.hash)) walked.push(BigInt(row.seq));
+      expect(walked).toHaveLength(50);
+      walked.slice(1).forEach((seq, i) => expect(seq).toBeGreaterThan(walked[i]));
+    });
+
+    it('verifies a chain longer than one batch', async () => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), Array.from({ length: 2_345 }, (_, i) => ({ action: 'student.read', reason: `batch ${i}` })));
+      expect(await verify(admin)).toEqual({ ok: true, checked: 2_345, firstBrokenSeq: null });
+    });
+
+    it('does not audit reads of the trail itself', async () => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), [{ action: 'student.read' }]);
+      await listAll(admin);
+      await verify(admin);
+      expect(await countOf(admin.schoolId)).toBe(1);
+    });
+  });
+
+  describe('tamper evidence', () => {
+    it('refuses UPDATE, DELETE and TRUNCATE from the application connection', async () => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), [{ action: 'student.read' }, { action: 'student.update' }]);
+      const [seq] = await seqsOf(admin.schoolId);
+      const refused = { driverError: expect.objectContaining({ code: '42501', message: 'audit_events is append-only' }) };
+
+      await expect(t.dataSource.query(`UPDATE audit_events SET reason = 'nothing to see' WHERE seq = $1`, [seq])).rejects.toMatchObject(refused);
+      await expect(t.dataSource.query('DELETE FROM audit_events WHERE seq = $1', [seq])).rejects.toMatchObject(refused);
+      await expect(t.dataSource.query('TRUNCATE audit_events')).rejects.toMatchObject(refused);
+      expect(await countOf(admin.schoolId)).toBe(2);
+      expect(await verify(admin)).toEqual({ ok: true, checked: 2, firstBrokenSeq: null });
+    });
+
+    it.each([
+      ['a rewritten reason', `UPDATE audit_events SET reason = 'nothing to see' WHERE seq = $1`],
+      ['a rewritten action', `UPDATE audit_events SET action = 'student.list' WHERE seq = $1`],
+      ['a row moved in time', `UPDATE audit_events SET occurred_at = occurred_at - interval '1 day' WHERE seq = $1`],
+    ])('names the first broken entry after %s behind the trigger', async (_what, sql) => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), Array.from({ length: 1_200 }, (_, i) => ({ action: 'student.read', reason: `entry ${i}` })));
+      const seqs = await seqsOf(admin.schoolId);
+
+      await tamper(sql, [seqs[1_100]]);
+
+      expect(await verify(admin)).toEqual({ ok: false, checked: 1_101, firstBrokenSeq: seqs[1_100] });
+    });
+
+    it('names the entry after a row deleted behind the trigger', async () => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), Array.from({ length: 10 }, () => ({ action: 'student.read' })));
+      const seqs = await seqsOf(admin.schoolId);
+
+      await tamper('DELETE FROM audit_events WHERE seq = $1', [seqs[4]]);
+
+      expect(await verify(admin)).toEqual({ ok: false, checked: 5, firstBrokenSeq: seqs[5] });
+    });
+  });
+
+  describe('listing', () => {
+    let world: Awaited<ReturnType<typeof createSchoolWorld>>;
+    /** What was written, oldest first; each entry carries its own request id to be recognised by. */
+    const written: (AuditEntry & { requestId: string; actorId: string; occurredAt: Date })[] = [];
+
+    const requestIdsOf = (items: AuditEventView[]) => items.map((item) => item.requestId);
+    const expected = (keep: (entry: (typeof written)[number]) => boolean) =>
+      written
+        .filter(keep)
+        .map((entry) => entry.requestId)
+        .reverse();
+
+    beforeAll(async () => {
+      world = await createSchoolWorld(t);
+      const { admin, counselor, teacher, studentA, studentB } = world;
+      const plan: [TestUser, AuditEntry][] = [
+        [admin, { action: 'student.read', entityType: 'student', entityId: studentA.id, studentId: studentA.id }],
+        [counselor, { action: 'student.update', entityType: 'student', entityId: studentA.id, studentId: studentA.id, changedFields: ['name'] }],
+        [counselor, { action: 'student.read', entityType: 'student', entityId: studentB.id, studentId: studentB.id }],
+        [admin, { action: 'user.create', entityType: 'user', entityId: counselor.id, outcome: 'failure' }],
+        [teacher, { action: 'student.read', entityType: 'student', entityId: studentB.id, studentId: studentB.id, outcome: 'denied' }],
+        ...Array.from({ length: 20 }, (_, i): [TestUser, AuditEntry] => [
+          i % 2 ? counselor : admin,
+          { action: i % 3 ? 'guardian.read' : 'student.read', studentId: i % 4 ? studentA.id : studentB.id, outcome: i % 5 ? 'success' : 'not_found' },
+        ]),
+      ];
+      for (const [user, entry] of plan) {
+        clock.advance(60_000);
+        const requestId = `req-${randomUUID()}`;
+        await write(actorOf(user, requestId), [entry]);
+        written.push({ ...entry, requestId, actorId: user.id, occurredAt: clock.now() });
+      }
+      await write(actorOf(world.otherAdmin), [{ action: 'student.read', studentId: world.otherStudent.id }]);
+      expect(await countOf(world.school.id)).toBe(written.length);
+    });
+
+    it('walks every entry exactly once, newest first, a page at a time', async () => {
+      const items = await listAll(world.admin, { limit: 4 });
+      expect(requestIdsOf(items)).toEqual(expected(() => true));
+      const seqs = items.map((item) => BigInt(item.seq));
+      seqs.slice(1).forEach((seq, i) => expect(seq).toBeLessThan(seqs[i]));
+
+      const first = await get(world.admin, '', { limit: 4 });
+      expect(first.body.items).toHaveLength(4);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const whole = await get(world.admin, '', { limit: 200 });
+      expect(whole.body.nextCursor).toBeNull();
+    });
+
+    it.each<[string, (w: typeof world) => Query, (w: typeof world) => (entry: (typeof written)[number]) => boolean]>([
+      ['actorId', (w) => ({ actorId: w.counselor.id }), (w) => (e) => e.actorId === w.counselor.id],
+      ['studentId', (w) => ({ studentId: w.studentB.id }), (w) => (e) => e.studentId === w.studentB.id],
+      ['entityType', () => ({ entityType: 'student' }), () => (e) => e.entityType === 'student'],
+      [
+        'entityType and entityId',
+        (w) => ({ entityType: 'student', entityId: w.studentA.id }),
+        (w) => (e) => e.entityType === 'student' && e.entityId === w.studentA.id,
+      ],
+      ['one action', () => ({ action: 'guardian.read' }), () => (e) => e.action === 'guardian.read'],
+      ['any of several actions', () => ({ action: ['user.create', 'student.update'] }), () => (e) => ['user.create', 'student.update'].includes(e.action)],
+      ['outcome', () => ({ outcome: 'not_found' }), () => (e) => e.outcome === 'not_found'],
+      [
+        'actor, student, action and outcome together',
+        (w) => ({ actorId: w.admin.id, studentId: w.studentA.id, action: ['student.read', 'guardian.read'], outcome: 'success' }),
+        (w) => (e) =>
+          e.actorId === w.admin.id && e.studentId === w.studentA.id && ['student.read', 'guardian.read'].includes(e.action) && (e.outcome ?? 'success') === 'success',
+      ],
+    ])('filters by %s', async (_name, query, keep) => {
+      const keepEntry = keep(world);
+      const want = expected(keepEntry);
+      expect(want.length).toBeGreaterThan(0);
+      expect(want.length).toBeLessThan(written.length);
+      expect(requestIdsOf(await listAll(world.admin, { ...query(world), limit: 3 }))).toEqual(want);
+    });
+
+    it('filters by a time range, from inclusive and to exclusive, combined with other filters', async () => {
+      const from = written[5].occurredAt;
+      const to = written[15].occurredAt;
+      const inRange = (e: (typeof written)[number]) => e.occurredAt >= from && e.occurredAt < to;
+      expect(requestIdsOf(await listAll(world.admin, { from: from.toISOString(), to: to.toISOString() }))).toEqual(expected(inRange));
+      expect(requestIdsOf(await listAll(world.admin, { from: from.toISOString() }))).toEqual(expected((e) => e.occurredAt >= from));
+      expect(requestIdsOf(await listAll(world.admin, { to: to.toISOString() }))).toEqual(expected((e) => e.occurredAt < to));
+
+      // The same instant written with a +08:00 offset means the same thing.
+      const fromInShanghai = new Date(from.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+      const both = await listAll(world.admin, { from: fromInShanghai, to: to.toISOString(), actorId: world.admin.id });
+      expect(requestIdsOf(both)).toEqual(expected((e) => inRange(e) && e.actorId === world.admin.id));
+    });
+
+    it("never shows another school's entries, whatever the filters", async () => {
+      const theirs = await listAll(world.otherAdmin);
+      expect(theirs).toHaveLength(1);
+      const ours = new Set(written.map((entry) => entry.requestId));
+      expect(requestIdsOf(theirs).filter((id) => ours.has(id as string))).toEqual([]);
+      expect(await listAll(world.otherAdmin, { actorId: world.admin.id })).toEqual([]);
+      expect(await listAll(world.otherAdmin, { studentId: world.studentA.id })).toEqual([]);
+      expect(await verify(world.otherAdmin)).toEqual({ ok: true, checked: 1, firstBrokenSeq: null });
+    });
+
+    it.each([
+      ['a garbage cursor', { cursor: 'garbage' }, 'pagination.invalid_cursor'],
+      ['a cursor whose seq is not a number', { cursor: Buffer.from('["1; DROP TABLE"]').toString('base64url') }, 'pagination.invalid_cursor'],
+      ['a cursor of the wrong shape', { cursor: Buffer.from('[1, 2]').toString('base64url') }, 'pagination.invalid_cursor'],
+      ['a from after to', { from: '2026-09-02T00:00:00Z', to: '2026-09-01T00:00:00Z' }, 'audit.invalid_range'],
+    ])('answers 400 to %s', async (_what, query, code) => {
+      expectProblem(await get(world.admin, '', query), 400, code);
+    });
+
+    it.each([
+      ['a non-UUID actorId', { actorId: 'not-a-uuid' }, 'actorId'],
+      ['a non-UUID studentId', { studentId: '42' }, 'studentId'],
+      ['an entityId without entityType', { entityId: randomUUID() }, 'entityId'],
+      ['an unknown outcome', { outcome: 'maybe' }, 'outcome'],
+      ['a date without a time', { from: '2026-09-01' }, 'from'],
+      ['a time without an offset', { to: '2026-09-01T08:00:00' }, 'to'],
+      ['an impossible time', { to: '2026-02-30T08:00:00Z' }, 'to'],
+      ['a school of its own choosing', { schoolId: randomUUID() }, 'schoolId'],
+      ['a limit over 200', { limit: 201 }, 'limit'],
+    ])('answers 400 naming the field to %s', async (_what, query, field) => {
+      const res = await get(world.admin, '', query);
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+  });
+
+  describe('who may read it', () => {
+    it('refuses counselors and class teachers with 403, and audits each refusal', async () => {
+      const { admin, counselor, teacher } = await createSchoolWorld(t);
+
+      for (const [user, path] of [
+        [teacher, ''],
+        [counselor, ''],
+        [teacher, '/verify'],
+      ] as const) {
+        const res = await get(user, path);
+        expectProblem(res, 403, 'auth.forbidden');
+      }
+
+      const refusals = await listAll(admin, { action: 'access.refused' });
+      expect(refusals).toHaveLength(3);
+      const teacherRefusals = await listAll(admin, { action: 'access.refused', actorId: teacher.id });
+      expect(teacherRefusals).toEqual([
+        expect.objectContaining({ actorRole: 'class_teacher', outcome: 'denied', reason: 'GET /api/v1/audit-events/verify needs audit.read' }),
+        expect.objectContaining({ actorRole: 'class_teacher', outcome: 'denied', reason: 'GET /api/v1/audit-events needs audit.read' }),
+      ]);
+      expect(await verify(admin)).toEqual({ ok: true, checked: 3, firstBrokenSeq: null });
+    });
+
+    it('ties the refusal entry to the request that was refused', async () => {
+      const { admin, teacher } = await createSchoolWorld(t);
+      const res = await t.http.get('/api/v1/audit-events').set('authorization', await bearer(t, teacher)).set('x-request-id', 'refused-req-1');
+      expect(res.status).toBe(403);
+      const [entry] = await listAll(admin, { actorId: teacher.id });
+      expect(entry).toMatchObject({ action: 'access.refused', outcome: 'denied', requestId: 'refused-req-1', actorId: teacher.id });
+    });
+  });
+});
