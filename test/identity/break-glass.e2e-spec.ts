@@ -35,6 +35,14 @@ describe('break-glass access', () => {
     expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'break_glass.used', entityId: res.body.id })]);
     const otherInbox = await t.http.get('/api/v1/notifications').set('authorization', await bearer(t, w.otherAdmin));
     expect(otherInbox.body.items).toEqual([]);
+
+    const adminAuth = await bearer(t, w.admin);
+    const notificationId = inbox.body.items[0].id;
+    expect((await t.http.post(`/api/v1/notifications/${notificationId}/read`).set('authorization', adminAuth)).status).toBe(204);
+    expect((await t.http.get('/api/v1/notifications').query({ unread: 'true' }).set('authorization', adminAuth)).body.items).toEqual([]);
+    // Someone else's notification is not yours to mark: 404, as for a missing one.
+    const foreign = await t.http.post(`/api/v1/notifications/${notificationId}/read`).set('authorization', await bearer(t, w.otherAdmin));
+    expect(foreign.status).toBe(404);
   });
 
   it('lets the grant lapse after 60 minutes', async () => {

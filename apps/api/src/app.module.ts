@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CoreModule, DatabaseModule, IdempotencyModule } from '#core';
+import { AlertsModule } from '#alerts';
 import { AuditModule } from '#audit';
 import { CryptoModule } from '#crypto';
 import { IdentityModule } from '#identity';
@@ -20,6 +21,7 @@ import { migrations } from '#migrations';
     IdentityModule,
     OrgModule,
     NotificationsModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

@@ -18,16 +18,29 @@ export const Permission = {
   BreakGlassReview: 'break_glass.review',
   AuditRead: 'audit.read',
   NotificationRead: 'notification.read',
+  AlertRead: 'alert.read',
+  AlertAcknowledge: 'alert.acknowledge',
   SelfManage: 'self.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
-export const ROLES = ['admin', 'counselor', 'class_teacher', 'duty_officer'] as const;
+export const ROLES = ['admin', 'counseling_lead', 'counselor', 'class_teacher', 'duty_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 const P = Permission;
 const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead];
+
+const COUNSELOR: Permission[] = [
+  ...EVERY_STAFF_MEMBER,
+  P.UserRead,
+  P.ClassRead,
+  P.StudentRead,
+  P.GuardianRead,
+  P.BreakGlassUse,
+  P.AlertRead,
+  P.AlertAcknowledge,
+];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -46,15 +59,13 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.BreakGlassUse,
     P.BreakGlassReview,
     P.AuditRead,
+    // Administrators receive the last escalation step, so they must be able to act on it.
+    P.AlertRead,
+    P.AlertAcknowledge,
   ]),
-  counselor: new Set([
-    ...EVERY_STAFF_MEMBER,
-    P.UserRead,
-    P.ClassRead,
-    P.StudentRead,
-    P.GuardianRead,
-    P.BreakGlassUse,
-  ]),
+  counselor: new Set(COUNSELOR),
+  // The head of counseling: a counselor who also receives first escalations (and, later, approves closures).
+  counseling_lead: new Set([...COUNSELOR]),
   class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead]),
   // Duty officers see students only through the alerts they receive (Monitoring issue).
   duty_officer: new Set([...EVERY_STAFF_MEMBER]),

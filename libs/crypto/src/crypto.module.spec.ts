@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { CryptoModule } from './crypto.module.js';
-import { EncryptedColumns } from './encrypted-columns.js';
+import { ENCRYPTED_COLUMNS, EncryptedColumns } from './encrypted-columns.js';
 import { FieldCipher } from './field-cipher.js';
 import { ReencryptionService } from './reencryption.service.js';
 
@@ -11,7 +11,7 @@ describe('CryptoModule', () => {
     const where = { table: 'case_notes', column: 'body', rowId: '1' };
     expect(cipher.activeKeyId).toBe('dev');
     expect(cipher.decrypt(cipher.encrypt('值班记录', where), where)).toBe('值班记录');
-    expect(moduleRef.get(EncryptedColumns).all()).toEqual([]);
+    expect(moduleRef.get(EncryptedColumns).all()).toEqual(ENCRYPTED_COLUMNS);
     expect(moduleRef.get(ReencryptionService)).toBeInstanceOf(ReencryptionService);
     await moduleRef.close();
   });

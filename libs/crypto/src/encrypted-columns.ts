@@ -11,7 +11,10 @@ export interface EncryptedColumn {
  * change as its migration. A static list rather than registration in onModuleInit: the `reencrypt`
  * CLI command reads it without booting Nest, and a column it cannot see would never be rotated.
  */
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  // What the first responder did when acknowledging an alert (Monitoring issue).
+  { table: 'alerts', column: 'acknowledgement_note', idColumn: 'id' },
+];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

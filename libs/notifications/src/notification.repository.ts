@@ -49,7 +49,10 @@ export class NotificationRepository {
 
   async markRead(schoolId: string, recipientId: string, id: string, at: Date): Promise<boolean> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `UPDATE notifications SET read_at = COALESCE(read_at, $4) WHERE id = $3 AND school_id = $1 AND recipient_id = $2 RETURNING id`,
+      // In a CTE: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
+      `WITH marked AS (
+         UPDATE notifications SET read_at = COALESCE(read_at, $4) WHERE id = $3 AND school_id = $1 AND recipient_id = $2 RETURNING id)
+       SELECT id FROM marked`,
       [schoolId, recipientId, id, at],
     );
     return rows.length > 0;

@@ -55,7 +55,11 @@ export class IdempotencyRepository {
   }
 
   async deleteExpired(now: Date): Promise<number> {
-    const rows = await this.dataSource.query<{ id: string }[]>('DELETE FROM idempotency_keys WHERE expires_at < $1 RETURNING id', [now]);
+    // In a CTE: TypeORM answers a bare DELETE with [rows, count] rather than rows.
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      'WITH deleted AS (DELETE FROM idempotency_keys WHERE expires_at < $1 RETURNING id) SELECT id FROM deleted',
+      [now],
+    );
     return rows.length;
   }
 }

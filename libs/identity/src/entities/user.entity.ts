@@ -4,7 +4,7 @@ import { CreatedAtColumn, TimestampColumn, UpdatedAtColumn, VersionNumberColumn 
 /** A staff member who signs in. Students have no accounts. */
 @Entity('users')
 @Index('users_school_created_idx', ['schoolId', 'createdAt', 'id'])
-@Check('users_role_check', `role IN ('admin', 'counselor', 'class_teacher', 'duty_officer')`)
+@Check('users_role_check', `role IN ('admin', 'counseling_lead', 'counselor', 'class_teacher', 'duty_officer')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

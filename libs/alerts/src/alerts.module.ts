@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '#notifications';
+import { AlertRepository } from './alert.repository.js';
+import { AlertsController } from './alerts.controller.js';
+import { AlertsService } from './alerts.service.js';
+import { alertEntities } from './entities/index.js';
+import { AlertEscalationJob } from './escalation/alert-escalation.job.js';
+
+/** Alerts that must reach a person: raising, acknowledging, escalating on a timer. */
+@Module({
+  imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule],
+  controllers: [AlertsController],
+  providers: [AlertRepository, AlertsService, AlertEscalationJob],
+  exports: [AlertsService, AlertEscalationJob],
+})
+export class AlertsModule {}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock, ConflictProblem, NotFoundProblem, type Page, toPage } from '#core';
+import type { Caller } from '#access';
+import { type AuditActor, AuditService } from '#audit';
+import { FieldCipher } from '#crypto';
+import { NotificationRepository } from '#notifications';
+import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
+import { AlertRepository, type AlertRow, type NewAlert } from './alert.repository.js';
+import type { AlertListQuery } from './dtos/alert-list.query.js';
+
+const NOTE_BINDING = (alertId: string) => ({ table: 'alerts', column: 'acknowledgement_note', rowId: alertId });
+
+/** Roles that see what the first responder wrote; administrators see who acknowledged and when. */
+const NOTE_READERS = new Set(['counselor', 'counseling_lead', 'duty_officer']);
+
+export interface AlertSummary {
+  id: string;
+  studentId: string;
+  studentName: string;
+  className: string;
+  severity: string;
+  sourceType: string;
+  sourceId: string | null;
+  reasonCode: string;
+  status: string;
+  raisedAt: Date;
+  ackDueAt: Date;
+  overdue: boolean;
+  escalationLevel: number;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+}
+
+export interface AlertDetail extends AlertSummary {
+  acknowledgementNote: string | null;
+  escalations: { level: number; escalatedAt: Date; notifiedUserIds: string[] }[];
+}
+
+/**
+ * Alerts: raised inside the transaction of what raised them (a response, a flag, a no-show),
+ * acknowledged by a person with a note, escalated by AlertEscalationJob when nobody does.
+ */
+@Injectable()
+export class AlertsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly alerts: AlertRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Raises an alert in the caller's transaction and tells the school's counselors. A source
+   * raises at most one alert: a second call returns null and changes nothing.
+   */
+  async raise(manager: EntityManager, actor: AuditActor, alert: NewAlert): Promise<string | null> {
+    const id = await this.alerts.insert(manager, alert, this.clock.now());
+    if (!id) return null;
+    await this.notifications.notifyRoles(manager, alert.schoolId, RECIPIENT_ROLES_BY_LEVEL[0], {
+      kind: 'alert.raised',
+      title: alert.severity === 'critical' ? 'Critical alert: a student needs attention now' : 'High alert: a student needs attention',
+      entityType: 'alert',
+      entityId: id,
+    });
+    await this.audit.record(manager, actor, {
+      action: 'alert.raise',
+      severity: alert.severity === 'critical' ? 'high' : 'normal',
+      entityType: 'alert',
+      entityId: id,
+      studentId: alert.studentId,
+      reason: alert.reasonCode,
+    });
+    return id;
+  }
+
+  async list(caller: Caller, query: AlertListQuery): Promise<Page<AlertSummary>> {
+    const rows = await this.alerts.listForSchool(caller.schoolId, { status: query.status, severity: query.severity }, query);
+    return toPage(rows, query, (r) => [r.raisedAt.toISOString(), r.id], (r) => this.summaryOf(r));
+  }
+
+  /** The alert with its escalation steps; an audited read, since it concerns one student. */
+  async get(caller: Caller, alertId: string): Promise<AlertDetail> {
+    const row = await this.alerts.findInSchool(caller.schoolId, alertId);
+    await this.audit.recordAlone(caller, {
+      action: 'alert.read',
+      outcome: row ? 'success' : 'not_found',
+      entityType: 'alert',
+      entityId: alertId,
+      studentId: row?.studentId,
+    });
+    if (!row) throw notFound();
+    const note =
+      row.acknowledgementNote && NOTE_READERS.has(caller.role) ? this.cipher.decrypt(row.acknowledgementNote, NOTE_BINDING(row.id)) : null;
+    return { ...this.summaryOf(row), acknowledgementNote: note, escalations: await this.alerts.escalationsOf(row.id) };
+  }
+
+  async acknowledge(caller: Caller, alertId: string, note: string): Promise<AlertDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const acknowledged = await this.alerts.acknowledge(manager, {
+        schoolId: caller.schoolId,
+        alertId,
+        userId: caller.userId,
+        at: this.clock.now(),
+        note: this.cipher.encrypt(note, NOTE_BINDING(alertId)),
+      });
+      if (!acknowledged) {
+        const existing = await this.alerts.findInSchool(caller.schoolId, alertId);
+        if (!existing) throw notFound();
+        throw new ConflictProblem('alert.already_acknowledged', 'This alert was already acknowledged');
+      }
+      await this.audit.record(manager, caller, {
+        action: 'alert.acknowledge',
+        entityType: 'alert',
+        entityId: alertId,
+        changedFields: ['status', 'acknowledgementNote'],
+      });
+    });
+    return this.get(caller, alertId);
+  }
+
+  private summaryOf(row: AlertRow): AlertSummary {
+    return {
+      id: row.id,
+      studentId: row.studentId,
+      studentName: row.studentName,
+      className: row.className,
+      severity: row.severity,
+      sourceType: row.sourceType,
+      sourceId: row.sourceId,
+      reasonCode: row.reasonCode,
+      status: row.status,
+      raisedAt: row.raisedAt,
+      ackDueAt: row.ackDueAt,
+      overdue: row.status === 'open' && row.ackDueAt.getTime() < this.clock.now().getTime(),
+      escalationLevel: row.escalationLevel,
+      acknowledgedAt: row.acknowledgedAt,
+      acknowledgedBy: row.acknowledgedBy,
+    };
+  }
+}
+
+const notFound = () => new NotFoundProblem('alert.not_found', 'No such alert');

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '#core';
+import { AuditService } from '#audit';
+import { ackMinutesSql } from '../alert-deadlines.js';
+
+interface EscalatedAlert {
+  alertId: string;
+  schoolId: string;
+  studentId: string;
+  level: number;
+  notified: number;
+}
+
+const BATCH_SIZE = 200;
+
+/**
+ * Moves every open alert past its deadline up one level: the head of counseling (or, where the
+ * school has none, the administrators), then the administrators. One set-based statement per
+ * batch; `FOR UPDATE SKIP LOCKED` plus the unique (alert, level) step make concurrent runs on
+ * several instances escalate each alert once, and a run after downtime catches up.
+ */
+@Injectable()
+export class AlertEscalationJob {
+  private readonly logger = new Logger(AlertEscalationJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'alert-escalation', disabled: process.env.JOBS_ENABLED === 'false' })
+  async tick(): Promise<void> {
+    const escalated = await this.run();
+    if (escalated > 0) this.logger.warn({ msg: 'Escalated unacknowledged alerts', count: escalated });
+  }
+
+  /** Escalates what is due at the clock's now; returns how many alerts moved up. */
+  async run(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const escalated = await manager.query<EscalatedAlert[]>(ESCALATE_DUE_ALERTS, [now, BATCH_SIZE]);
+        const bySchool = new Map<string, EscalatedAlert[]>();
+        for (const e of escalated) bySchool.set(e.schoolId, [...(bySchool.get(e.schoolId) ?? []), e]);
+        for (const [schoolId, alerts] of bySchool) {
+          await this.audit.recordMany(
+            manager,
+            { schoolId },
+            alerts.map((a) => ({
+              action: 'alert.escalate',
+              severity: 'high' as const,
+              entityType: 'alert',
+              entityId: a.alertId,
+              studentId: a.studentId,
+              reason: `not acknowledged in time; escalated to level ${a.level}, ${a.notified} notified`,
+            })),
+          );
+        }
+        return escalated.length;
+      });
+      total += batch;
+      if (batch < BATCH_SIZE) return total;
+    }
+  }
+}
+
+const ESCALATE_DUE_ALERTS = `
+  WITH due AS (
+    SELECT a.id, a.school_id, a.severity, a.escalation_level + 1 AS level
+      FROM alerts a
+     WHERE a.status = 'open' AND a.next_escalation_at <= $1
+     ORDER BY a.next_escalation_at
+     LIMIT $2
+     FOR UPDATE SKIP LOCKED
+  ), bumped AS (
+    UPDATE alerts a
+       SET escalation_level = due.level,
+           next_escalation_at = CASE WHEN due.level < 2 THEN $1 + ${ackMinutesSql('due.school_id', 'due.severity')} * interval '1 minute' END,
+           updated_at = $1,
+           version = a.version + 1
+      FROM due
+     WHERE a.id = due.id
+    RETURNING a.id, a.school_id, a.student_id, a.escalation_level AS level
+  ), recipients AS (
+    SELECT b.id AS alert_id, COALESCE(array_agg(u.id) FILTER (WHERE u.id IS NOT NULL), '{}') AS ids
+      FROM bumped b
+      LEFT JOIN users u ON u.school_id = b.school_id AND u.active AND u.role = CASE
+        WHEN b.level = 1 AND EXISTS (SELECT 1 FROM users l WHERE l.school_id = b.school_id AND l.active AND l.role = 'counseling_lead')
+          THEN 'counseling_lead'
+        ELSE 'admin' END
+     GROUP BY b.id
+  ), logged AS (
+    INSERT INTO alert_escalations (school_id, alert_id, level, escalated_at, notified_user_ids)
+    SELECT b.school_id, b.id, b.level, $1, r.ids FROM bumped b JOIN recipients r ON r.alert_id = b.id
+    RETURNING alert_id, school_id, level, notified_user_ids
+  ), notified AS (
+    INSERT INTO notifications (school_id, recipient_id, kind, title, entity_type, entity_id)
+    SELECT l.school_id, recipient, 'alert.escalated', 'An alert was not acknowledged in time and is now yours to act on', 'alert', l.alert_id
+      FROM logged l CROSS JOIN LATERAL unnest(l.notified_user_ids) AS recipient
+  )
+  SELECT l.alert_id AS "alertId", l.school_id AS "schoolId", b.student_id AS "studentId", l.level,
+         cardinality(l.notified_user_ids) AS notified
+    FROM logged l JOIN bumped b ON b.id = l.alert_id`;
