@@ -20,6 +20,15 @@ export const Permission = {
   NotificationRead: 'notification.read',
   AlertRead: 'alert.read',
   AlertAcknowledge: 'alert.acknowledge',
+  InstrumentRead: 'instrument.read',
+  FlagRaise: 'concern_flag.raise',
+  /** Counselors read their school's flags; a class teacher only the flags they raised. */
+  FlagRead: 'concern_flag.read',
+  FlagTriage: 'concern_flag.triage',
+  RiskRegisterRead: 'risk_register.read',
+  /** One student's level and history: counselors, or anyone else with a break-glass grant. */
+  StudentRiskRead: 'student_risk.read',
+  RiskAssess: 'risk.assess',
   SelfManage: 'self.manage',
 } as const;
 
@@ -40,6 +49,13 @@ const COUNSELOR: Permission[] = [
   P.BreakGlassUse,
   P.AlertRead,
   P.AlertAcknowledge,
+  P.FlagRaise,
+  P.FlagRead,
+  P.FlagTriage,
+  P.InstrumentRead,
+  P.RiskRegisterRead,
+  P.StudentRiskRead,
+  P.RiskAssess,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -59,14 +75,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.BreakGlassUse,
     P.BreakGlassReview,
     P.AuditRead,
+    // Clinical records through break-glass only (the service checks the grant).
+    P.StudentRiskRead,
     // Administrators receive the last escalation step, so they must be able to act on it.
     P.AlertRead,
     P.AlertAcknowledge,
+    P.InstrumentRead,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations (and, later, approves closures).
   counseling_lead: new Set([...COUNSELOR]),
-  class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead]),
+  class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead, P.FlagRaise, P.FlagRead]),
   // Duty officers see students only through the alerts they receive (Monitoring issue).
   duty_officer: new Set([...EVERY_STAFF_MEMBER]),
 };

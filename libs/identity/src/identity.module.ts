@@ -16,12 +16,15 @@ import { IdentityConfig } from './identity-config.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { MeController } from './users/me.controller.js';
 import { MeService } from './users/me.service.js';
+import { UserAdminRepository } from './users/user-admin.repository.js';
 import { UserRepository } from './users/user.repository.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
 
 /** Who the caller is and what their role may do: sign-in, tokens and the global access guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(identityEntities), NotificationsModule],
-  controllers: [AuthController, MeController, BreakGlassController],
+  controllers: [AuthController, MeController, BreakGlassController, UsersController],
   providers: [
     configProvider(IdentityConfig),
     AccessTokenService,
@@ -30,6 +33,8 @@ import { UserRepository } from './users/user.repository.js';
     RefreshTokenRepository,
     AuthService,
     MeService,
+    UserAdminRepository,
+    UsersService,
     BreakGlassRepository,
     BreakGlassService,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -7,3 +7,4 @@ export * from './snake-naming.strategy.js';
 export * from './ensure-database.js';
 export * from './safe-typeorm-logger.js';
 export * from './columns.js';
+export * from './unique-violation.js';

@@ -10,6 +10,8 @@ import { createValidationPipe } from '../validation/validation.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
+/** CSV uploads (student imports) are bigger than any JSON body; only `text/csv` gets this limit. */
+export const CSV_BODY_LIMIT = 20 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -55,6 +57,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT }, (_request, body, done) => done(null, body));
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

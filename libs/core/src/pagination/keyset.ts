@@ -80,11 +80,7 @@ export function applyKeyset<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const direction = order.direction ?? 'ASC';
   if (page.cursor) {
-    const values = decodeCursor(page.cursor, order.columns.length);
-    // A forged value must answer 400 here, not fail the SQL cast with a 500.
-    values.forEach((value, i) => {
-      if (!castable(value, order.casts?.[i])) throw new BadRequestProblem('pagination.invalid_cursor', 'The cursor is not one this list issued');
-    });
+    const values = decodeCursorAs(page.cursor, order.casts ?? order.columns.map(() => ''));
     const params = Object.fromEntries(values.map((v, i) => [`keyset_${i}`, v]));
     const placeholders = values.map((_, i) => `:keyset_${i}${order.casts?.[i] ? `::${order.casts[i]}` : ''}`);
     qb.andWhere(`(${order.columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`, params);
@@ -111,6 +107,18 @@ function castable(value: CursorValue, cast: string | undefined): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * Decodes a cursor whose values will be cast in SQL (`uuid`, `timestamptz`, `int`): a forged
+ * value answers 400 here instead of failing the cast with a 500.
+ */
+export function decodeCursorAs(cursor: string, casts: string[]): CursorValue[] {
+  const values = decodeCursor(cursor, casts.length);
+  values.forEach((value, i) => {
+    if (!castable(value, casts[i])) throw new BadRequestProblem('pagination.invalid_cursor', 'The cursor is not one this list issued');
+  });
+  return values;
 }
 
 /** Cuts the extra row off and makes the cursor from the last row kept. */

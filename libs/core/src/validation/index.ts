@@ -1,1 +1,2 @@
 export * from './validation.js';
+export * from './versioned-update.js';

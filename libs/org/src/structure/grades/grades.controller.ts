@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, expectedVersion, type Page, PageQuery, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CreateGradeDto, type GradeView, UpdateGradeDto } from './grades.dto.js';
+import { GradesService } from './grades.service.js';
+
+@ApiTags('structure')
+@Controller('grades')
+export class GradesController {
+  constructor(private readonly grades: GradesService) {}
+
+  @Get()
+  @RequirePermission(Permission.ClassRead)
+  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<GradeView>> {
+    return this.grades.list(caller, query);
+  }
+
+  @Get(':gradeId')
+  @RequirePermission(Permission.ClassRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('gradeId') gradeId: string): Promise<GradeView> {
+    return this.grades.get(caller, gradeId);
+  }
+
+  @Post()
+  @RequirePermission(Permission.ClassManage)
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateGradeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GradeView> {
+    const grade = await this.grades.create(caller, body);
+    void reply.header('location', `/${API_PREFIX}/grades/${grade.id}`);
+    return grade;
+  }
+
+  @Patch(':gradeId')
+  @RequirePermission(Permission.ClassManage)
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('gradeId') gradeId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateGradeDto,
+  ): Promise<GradeView> {
+    return this.grades.update(caller, gradeId, expectedVersion(ifMatch, body.version), body);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './class-scope.js';
+export * from './structure.module.js';

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { expectedVersion, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { type SchoolView, UpdateSchoolDto } from './school.dto.js';
+import { SchoolService } from './school.service.js';
+
+@ApiTags('structure')
+@Controller('schools')
+export class SchoolController {
+  constructor(private readonly schools: SchoolService) {}
+
+  @Get(':schoolId')
+  @RequirePermission(Permission.SchoolRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('schoolId') schoolId: string): Promise<SchoolView> {
+    return this.schools.get(caller, schoolId);
+  }
+
+  @Patch(':schoolId')
+  @RequirePermission(Permission.SchoolManage)
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('schoolId') schoolId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateSchoolDto,
+  ): Promise<SchoolView> {
+    return this.schools.update(caller, schoolId, expectedVersion(ifMatch, body.version), body);
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+
+export class AssignClassTeacherDto {
+  @ApiProperty({ format: 'uuid', description: 'An active class teacher of the school' })
+  @IsUUID()
+  userId: string;
+
+  @ApiPropertyOptional({ default: false, description: "Ends the class's current assignments in the same step" })
+  @IsOptional()
+  @IsBoolean()
+  replaceCurrent?: boolean;
+}
+
+export interface TeacherAssignmentView {
+  id: string;
+  classId: string;
+  userId: string;
+  displayName: string;
+  startedAt: Date;
+  /** Null while the assignment is current. */
+  endedAt: Date | null;
+  assignedBy: string | null;
+}

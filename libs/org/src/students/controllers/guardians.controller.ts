@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, expectedVersion, type Page, PageQuery, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CreateGuardianDto } from '../dtos/create-guardian.dto.js';
+import type { GuardianView } from '../dtos/student.views.js';
+import { UpdateGuardianDto } from '../dtos/update-guardian.dto.js';
+import { GuardianService } from '../services/guardian.service.js';
+
+@ApiTags('students')
+@Controller('students/:studentId/guardians')
+export class GuardiansController {
+  constructor(private readonly guardians: GuardianService) {}
+
+  @Get()
+  @RequirePermission(Permission.GuardianRead)
+  list(@CurrentCaller() caller: Caller, @UuidParam('studentId') studentId: string, @Query() page: PageQuery): Promise<Page<GuardianView>> {
+    return this.guardians.list(caller, studentId, page);
+  }
+
+  @Post()
+  @RequirePermission(Permission.GuardianManage)
+  async add(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('studentId') studentId: string,
+    @Body() body: CreateGuardianDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GuardianView> {
+    const guardian = await this.guardians.add(caller, studentId, body);
+    void reply.header('location', `/${API_PREFIX}/students/${studentId}/guardians/${guardian.id}`);
+    return guardian;
+  }
+
+  @Patch(':guardianId')
+  @RequirePermission(Permission.GuardianManage)
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('studentId') studentId: string,
+    @UuidParam('guardianId') guardianId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateGuardianDto,
+  ): Promise<GuardianView> {
+    return this.guardians.update(caller, studentId, guardianId, expectedVersion(ifMatch, body.version), body);
+  }
+
+  @Delete(':guardianId')
+  @RequirePermission(Permission.GuardianManage)
+  @HttpCode(204)
+  async remove(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('studentId') studentId: string,
+    @UuidParam('guardianId') guardianId: string,
+  ): Promise<void> {
+    await this.guardians.remove(caller, studentId, guardianId);
+  }
+}

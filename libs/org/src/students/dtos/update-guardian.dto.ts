@@ -1,0 +1,32 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
+import { IsOmittable, VersionedUpdateDto } from '#core';
+import { GUARDIAN_RELATIONS, type GuardianRelation } from '../../entities/guardian.entity.js';
+import { PERSON_NAME_MAX_LENGTH } from '../rules/student-fields.js';
+import { IsPhoneNumber } from './field-decorators.js';
+
+export class UpdateGuardianDto extends VersionedUpdateDto {
+  @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX_LENGTH })
+  @IsOmittable()
+  @IsString()
+  @Length(1, PERSON_NAME_MAX_LENGTH)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: GUARDIAN_RELATIONS })
+  @IsOmittable()
+  @IsIn(GUARDIAN_RELATIONS)
+  relation?: GuardianRelation;
+
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOmittable()
+  @IsString()
+  @IsPhoneNumber()
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'Making a guardian primary makes the others not primary' })
+  @IsOmittable()
+  @IsBoolean()
+  isPrimary?: boolean;
+}
+
+export type GuardianChanges = Omit<UpdateGuardianDto, 'version'>;
