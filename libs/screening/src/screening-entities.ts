@@ -1,0 +1,3 @@
+import { ScreeningInstrument } from './instruments/screening-instrument.entity.js';
+
+export const screeningEntities = [ScreeningInstrument];
