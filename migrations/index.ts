@@ -1,12 +1,18 @@
 import { Foundation1795824000000 } from './1795824000000-foundation.js';
 import { IdentityAndOrganisation1795824100000 } from './1795824100000-identity-and-organisation.js';
 import { IdempotencyKeys1795824200000 } from './1795824200000-idempotency-keys.js';
+import { ScreeningInstruments1795824300000 } from './1795824300000-screening-instruments.js';
 import { Alerts1795824400000 } from './1795824400000-alerts.js';
+import { ConcernFlags1795824500000 } from './1795824500000-concern-flags.js';
+import { RiskRegister1795824600000 } from './1795824600000-risk-register.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
   Foundation1795824000000,
   IdentityAndOrganisation1795824100000,
   IdempotencyKeys1795824200000,
+  ScreeningInstruments1795824300000,
   Alerts1795824400000,
+  ConcernFlags1795824500000,
+  RiskRegister1795824600000,
 ];

@@ -3,10 +3,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CoreModule, DatabaseModule, IdempotencyModule } from '#core';
 import { AlertsModule } from '#alerts';
 import { AuditModule } from '#audit';
+import { ConcernFlagsModule } from '#concern-flags';
 import { CryptoModule } from '#crypto';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
+import { RiskModule } from '#risk';
+import { ScreeningModule } from '#screening';
 import { migrations } from '#migrations';
 
 /** The HTTP server: wires the bounded contexts together and nothing else. */
@@ -22,6 +25,9 @@ import { migrations } from '#migrations';
     OrgModule,
     NotificationsModule,
     AlertsModule,
+    ConcernFlagsModule,
+    RiskModule,
+    ScreeningModule,
   ],
 })
 export class AppModule {}

@@ -1,9 +1,22 @@
 import { IdempotencyKey } from '#core';
 import { alertEntities } from '#alerts';
 import { auditEntities } from '#audit';
+import { concernFlagEntities } from '#concern-flags';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { orgEntities } from '#org';
+import { riskEntities } from '#risk';
+import { screeningEntities } from '#screening';
 
 /** Every entity, for commands that work without booting the Nest application. */
-export const allEntities = [...orgEntities, ...identityEntities, ...notificationEntities, ...auditEntities, ...alertEntities, IdempotencyKey];
+export const allEntities = [
+  ...orgEntities,
+  ...identityEntities,
+  ...notificationEntities,
+  ...auditEntities,
+  ...alertEntities,
+  ...concernFlagEntities,
+  ...screeningEntities,
+  ...riskEntities,
+  IdempotencyKey,
+];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '#notifications';
+import { RiskModule } from '#risk';
 import { AlertRepository } from './alert.repository.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
@@ -9,7 +10,7 @@ import { AlertEscalationJob } from './escalation/alert-escalation.job.js';
 
 /** Alerts that must reach a person: raising, acknowledging, escalating on a timer. */
 @Module({
-  imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule],
+  imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule, RiskModule],
   controllers: [AlertsController],
   providers: [AlertRepository, AlertsService, AlertEscalationJob],
   exports: [AlertsService, AlertEscalationJob],

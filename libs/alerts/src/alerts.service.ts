@@ -6,6 +6,7 @@ import type { Caller } from '#access';
 import { type AuditActor, AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
 import { NotificationRepository } from '#notifications';
+import { RiskRegisterService } from '#risk';
 import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
 import { AlertRepository, type AlertRow, type NewAlert } from './alert.repository.js';
 import type { AlertListQuery } from './dtos/alert-list.query.js';
@@ -50,11 +51,13 @@ export class AlertsService {
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly risk: RiskRegisterService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Raises an alert in the caller's transaction and tells the school's counselors. A source
+   * Raises an alert in the caller's transaction, tells the school's counselors and updates the
+   * student's risk level. A source
    * raises at most one alert: a second call returns null and changes nothing.
    */
   async raise(manager: EntityManager, actor: AuditActor, alert: NewAlert): Promise<string | null> {
@@ -74,6 +77,7 @@ export class AlertsService {
       studentId: alert.studentId,
       reason: alert.reasonCode,
     });
+    await this.risk.recompute(manager, alert.schoolId, [alert.studentId]);
     return id;
   }
 

@@ -14,6 +14,12 @@ export interface EncryptedColumn {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // What the first responder did when acknowledging an alert (Monitoring issue).
   { table: 'alerts', column: 'acknowledgement_note', idColumn: 'id' },
+  // What a class teacher observed, and the counselor's triage reason (Monitoring issue).
+  { table: 'concern_flags', column: 'observation', idColumn: 'id' },
+  { table: 'concern_flags', column: 'triage_reason', idColumn: 'id' },
+  // A counselor's risk assessment and its copy in the history (Monitoring issue).
+  { table: 'student_risk', column: 'assessment_reason', idColumn: 'student_id' },
+  { table: 'risk_level_changes', column: 'reason', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { FLAG_CATEGORIES, FLAG_SEVERITIES, type FlagCategory, type FlagSeverity } from '../entities/concern-flag.entity.js';
+
+export class RaiseFlagDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  studentId: string;
+
+  @ApiProperty({ enum: FLAG_CATEGORIES })
+  @IsIn(FLAG_CATEGORIES)
+  category: FlagCategory;
+
+  @ApiProperty({ enum: FLAG_SEVERITIES })
+  @IsIn(FLAG_SEVERITIES)
+  severity: FlagSeverity;
+
+  @ApiProperty({ description: 'When it was observed (ISO 8601 with offset), not in the future' })
+  @IsDateString({ strict: true })
+  observedAt: string;
+
+  @ApiProperty({ description: 'What was seen or heard (encrypted at rest)', example: '最近一周上课常趴在桌上，说“活着没意思”' })
+  @IsString()
+  @Length(5, 4000)
+  observation: string;
+}

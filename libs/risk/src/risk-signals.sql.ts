@@ -1,0 +1,23 @@
+import { SIGNAL_RULES } from './risk-level.js';
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const caseOf = (column: string, map: Record<string, string>) =>
+  `CASE ${column} ${Object.entries(map)
+    .map(([from, level]) => `WHEN '${from}' THEN array_position(ARRAY['none', 'low', 'moderate', 'high', 'critical'], '${level}') - 1`)
+    .join(' ')} ELSE 0 END`;
+
+/**
+ * Every signal of the target students as (student_id, rank, detail), given `$1` the school,
+ * `$2` the student ids and `$3` now. One part per kind of signal; the Monitoring issue's
+ * screening results join here as their module lands.
+ */
+export const RISK_SIGNALS_SQL = `
+  SELECT a.student_id, ${caseOf('a.severity', SIGNAL_RULES.alertLevel)} AS rank, 'alert:' || a.severity AS detail
+    FROM alerts a
+   WHERE a.school_id = $1 AND a.student_id = ANY($2::uuid[])
+     AND a.raised_at > $3::timestamptz - interval '${SIGNAL_RULES.alertWindowDays} days'
+  UNION ALL
+  SELECT f.student_id, ${caseOf('f.severity', SIGNAL_RULES.flagLevel)}, 'flag:' || f.severity
+    FROM concern_flags f
+   WHERE f.school_id = $1 AND f.student_id = ANY($2::uuid[])
+     AND f.status IN (${quoted(SIGNAL_RULES.activeFlagStatuses)})`;
