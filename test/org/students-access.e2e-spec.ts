@@ -175,6 +175,19 @@ describe('student routes: role x relation', () => {
     });
   });
 
+  describe('refused reads', () => {
+    it('are audited as not found, for another class and another school alike', async () => {
+      for (const studentId of [w.studentB.id, w.otherStudent.id]) {
+        expect((await t.http.get(`/api/v1/students/${studentId}`).set('authorization', auth.class_teacher)).status).toBe(404);
+        const events = await t.dataSource.query(
+          `SELECT outcome, school_id FROM audit_events WHERE action = 'student.read' AND entity_id = $1 AND actor_id = $2`,
+          [studentId, w.teacher.id],
+        );
+        expect(events).toEqual([{ outcome: 'not_found', school_id: w.school.id }]);
+      }
+    });
+  });
+
   describe('routes only administrators use', () => {
     it.each(['class_teacher', 'counselor', 'duty_officer'] as const)('refuses POST /students and POST /students/import to a %s', async (role) => {
       const create = await t.http.post('/api/v1/students').set('authorization', auth[role]).send({ studentNumber: 'X-1', name: 'a', classId: w.classA.id });

@@ -28,15 +28,21 @@ export class StudentService {
     return this.students.listVisible(caller, filters, { limit, cursor });
   }
 
-  /** The detail names guardians and their phones: it is audited in the transaction that reads it. */
-  detail(caller: Caller, studentId: string): Promise<StudentDetail> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * The detail names guardians and their phones: it is audited in the transaction that reads it.
+   * A refused read (missing, or out of the caller's scope: the same to them) is audited too.
+   */
+  async detail(caller: Caller, studentId: string): Promise<StudentDetail> {
+    const detail = await this.dataSource.transaction(async (manager) => {
       const student = await this.students.findVisibleById(manager, caller, studentId);
-      if (!student) throw studentNotFound();
+      if (!student) return null;
       const guardians = await this.guardians.findAllOfStudent(manager, caller.schoolId, studentId);
       await this.audit.record(manager, caller, { action: 'student.read', entityType: 'student', entityId: studentId, studentId });
       return { ...student, guardians };
     });
+    if (detail) return detail;
+    await this.audit.recordAlone(caller, { action: 'student.read', outcome: 'not_found', entityType: 'student', entityId: studentId });
+    throw studentNotFound();
   }
 
   create(caller: Caller, values: CreateStudentDto): Promise<StudentSummary> {
