@@ -29,6 +29,8 @@ export const Permission = {
   /** One student's level and history: counselors, or anyone else with a break-glass grant. */
   StudentRiskRead: 'student_risk.read',
   RiskAssess: 'risk.assess',
+  /** Aggregates only: counts, timings, distributions; never a student. */
+  ReportRead: 'report.read',
   SelfManage: 'self.manage',
 } as const;
 
@@ -75,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.BreakGlassUse,
     P.BreakGlassReview,
     P.AuditRead,
+    P.ReportRead,
     // Clinical records through break-glass only (the service checks the grant).
     P.StudentRiskRead,
     // Administrators receive the last escalation step, so they must be able to act on it.
@@ -83,8 +86,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.InstrumentRead,
   ]),
   counselor: new Set(COUNSELOR),
-  // The head of counseling: a counselor who also receives first escalations (and, later, approves closures).
-  counseling_lead: new Set([...COUNSELOR]),
+  // The head of counseling: a counselor who also receives first escalations, reads the reports
+  // (and, later, approves closures).
+  counseling_lead: new Set([...COUNSELOR, P.ReportRead]),
   class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead, P.FlagRaise, P.FlagRead]),
   // Duty officers see students only through the alerts they receive (Monitoring issue).
   duty_officer: new Set([...EVERY_STAFF_MEMBER]),

@@ -7,12 +7,14 @@ import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
 import { alertEntities } from './entities/index.js';
 import { AlertEscalationJob } from './escalation/alert-escalation.job.js';
+import { AlertReport } from './reports/alert-report.js';
+import { AlertReportController } from './reports/alert-report.controller.js';
 
 /** Alerts that must reach a person: raising, acknowledging, escalating on a timer. */
 @Module({
   imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule, RiskModule],
-  controllers: [AlertsController],
-  providers: [AlertRepository, AlertsService, AlertEscalationJob],
+  controllers: [AlertsController, AlertReportController],
+  providers: [AlertRepository, AlertsService, AlertEscalationJob, AlertReport],
   exports: [AlertsService, AlertEscalationJob],
 })
 export class AlertsModule {}
