@@ -138,3 +138,24 @@ export async function createSchoolWorld(t: TestApp) {
     otherStudent,
   };
 }
+
+/**
+ * An open case for the student, owned by the user (and with them on its team), inserted
+ * directly; the case routes have their own tests.
+ */
+export async function createCase(
+  t: TestApp,
+  values: { schoolId: string; studentId: string; ownerId: string; riskLevel?: string; state?: string },
+): Promise<{ id: string }> {
+  const [row] = await t.dataSource.query<{ id: string }[]>(
+    `INSERT INTO cases (school_id, student_id, risk_level, owner_id, source_type, opened_at, opened_by, state)
+     VALUES ($1, $2, $3, $4, 'manual', now(), $4, $5) RETURNING id`,
+    [values.schoolId, values.studentId, values.riskLevel ?? 'moderate', values.ownerId, values.state ?? 'open'],
+  );
+  await t.dataSource.query('INSERT INTO case_team_members (school_id, case_id, user_id, added_at) VALUES ($1, $2, $3, now())', [
+    values.schoolId,
+    row.id,
+    values.ownerId,
+  ]);
+  return row;
+}

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CoreModule, DatabaseModule, IdempotencyModule } from '#core';
 import { AlertsModule } from '#alerts';
 import { AuditModule } from '#audit';
+import { CasesModule } from '#cases';
 import { ConcernFlagsModule } from '#concern-flags';
 import { CryptoModule } from '#crypto';
 import { IdentityModule } from '#identity';
@@ -27,6 +28,7 @@ import { migrations } from '#migrations';
     AlertsModule,
     ConcernFlagsModule,
     RiskModule,
+    CasesModule,
     ScreeningModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { IdempotencyKey } from '#core';
 import { alertEntities } from '#alerts';
 import { auditEntities } from '#audit';
+import { caseEntities } from '#cases';
 import { concernFlagEntities } from '#concern-flags';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
@@ -18,5 +19,6 @@ export const allEntities = [
   ...concernFlagEntities,
   ...screeningEntities,
   ...riskEntities,
+  ...caseEntities,
   IdempotencyKey,
 ];

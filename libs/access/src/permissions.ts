@@ -29,8 +29,31 @@ export const Permission = {
   /** One student's level and history: counselors, or anyone else with a break-glass grant. */
   StudentRiskRead: 'student_risk.read',
   RiskAssess: 'risk.assess',
+  CaseOpen: 'case.open',
+  /**
+   * Reading a case: its team and break-glass only. Class teachers and administrators hold it so
+   * that a case they may not see answers 404, like a missing one, rather than 403.
+   */
+  CaseRead: 'case.read',
+  /** Working on a case (state, risk, team, tasks, contacts, referrals, notes): its team only. */
+  CaseWork: 'case.work',
+  /** Approving the closure of a high- or critical-risk case: a second person. */
+  CaseClosureApprove: 'case.closure_approve',
+  ReferralAgencyManage: 'referral_agency.manage',
   /** Aggregates only: counts, timings, distributions; never a student. */
   ReportRead: 'report.read',
+  /** Create, edit and open/close campaigns; export invitations (the campaign's team only). */
+  ScreeningCampaignManage: 'screening_campaign.manage',
+  /** Campaigns and their progress (counts only). */
+  ScreeningCampaignRead: 'screening_campaign.read',
+  /** Who has not yet answered: names and student numbers, never scores (a teacher: their classes only). */
+  ScreeningPendingStudentsRead: 'screening_pending_students.read',
+  /** Paper results and CSV imports of results (the campaign's team only). */
+  ScreeningResponseEnter: 'screening_response.enter',
+  /** One response with its answers: the campaign's team, or a break-glass grant for the student. */
+  ScreeningResponseRead: 'screening_response.read',
+  /** A student's screening summaries, without answers. */
+  ScreeningResultsRead: 'screening_result.read',
   SelfManage: 'self.manage',
 } as const;
 
@@ -58,6 +81,15 @@ const COUNSELOR: Permission[] = [
   P.RiskRegisterRead,
   P.StudentRiskRead,
   P.RiskAssess,
+  P.ScreeningCampaignManage,
+  P.ScreeningCampaignRead,
+  P.ScreeningPendingStudentsRead,
+  P.ScreeningResponseEnter,
+  P.ScreeningResponseRead,
+  P.ScreeningResultsRead,
+  P.CaseOpen,
+  P.CaseRead,
+  P.CaseWork,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -78,18 +110,39 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.BreakGlassReview,
     P.AuditRead,
     P.ReportRead,
+    P.CaseRead,
+    P.CaseClosureApprove,
+    P.ReferralAgencyManage,
     // Clinical records through break-glass only (the service checks the grant).
     P.StudentRiskRead,
     // Administrators receive the last escalation step, so they must be able to act on it.
     P.AlertRead,
     P.AlertAcknowledge,
     P.InstrumentRead,
+    // Campaign progress for reports (counts only).
+    P.ScreeningCampaignRead,
+    // A response's answers through break-glass only: without a grant the scope yields nothing (404).
+    P.ScreeningResponseRead,
   ]),
   counselor: new Set(COUNSELOR),
-  // The head of counseling: a counselor who also receives first escalations, reads the reports
-  // (and, later, approves closures).
-  counseling_lead: new Set([...COUNSELOR, P.ReportRead]),
-  class_teacher: new Set([...EVERY_STAFF_MEMBER, P.ClassRead, P.StudentRead, P.GuardianRead, P.FlagRaise, P.FlagRead]),
+  // The head of counseling: a counselor who also receives first escalations, reads the reports,
+  // approves the closure of high-risk cases and keeps the list of referral agencies.
+  counseling_lead: new Set([...COUNSELOR, P.ReportRead, P.CaseClosureApprove, P.ReferralAgencyManage]),
+  class_teacher: new Set([
+    ...EVERY_STAFF_MEMBER,
+    P.ClassRead,
+    P.StudentRead,
+    P.GuardianRead,
+    P.FlagRaise,
+    P.FlagRead,
+    // Their own classes' students who have not answered yet, to remind them.
+    P.ScreeningPendingStudentsRead,
+    // Held so a teacher reading a response gets 404 like a missing one, not a 403 that says it exists:
+    // teachers are never on a campaign's team and cannot use break-glass, so the scope yields nothing.
+    P.ScreeningResponseRead,
+    // The same for cases: teachers are never on a case's team.
+    P.CaseRead,
+  ]),
   // Duty officers see students only through the alerts they receive (Monitoring issue).
   duty_officer: new Set([...EVERY_STAFF_MEMBER]),
 };

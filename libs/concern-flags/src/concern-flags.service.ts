@@ -6,6 +6,7 @@ import { BadRequestProblem, Clock, ConflictProblem, NotFoundProblem, type Page, 
 import type { Caller } from '#access';
 import { AlertsService } from '#alerts';
 import { AuditService } from '#audit';
+import { CaseOpeningService } from '#cases';
 import { FieldCipher } from '#crypto';
 import { RiskRegisterService } from '#risk';
 import { ConcernFlagRepository, type FlagRow } from './concern-flag.repository.js';
@@ -57,6 +58,7 @@ export class ConcernFlagsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly risk: RiskRegisterService,
+    private readonly caseOpening: CaseOpeningService,
     private readonly clock: Clock,
   ) {}
 
@@ -155,6 +157,16 @@ export class ConcernFlagsService {
         studentId: row.studentId,
         changedFields: dto.reason ? ['status', 'triageReason'] : ['status'],
       });
+      if (dto.decision === 'open_case' && dto.riskLevel) {
+        // Opens the student's case, or adds this flag to the one already open.
+        await this.caseOpening.openOrAttach(manager, caller, {
+          schoolId: caller.schoolId,
+          studentId: row.studentId,
+          riskLevel: dto.riskLevel,
+          ownerId: caller.userId,
+          source: { type: 'concern_flag', id: flagId },
+        });
+      }
       // A dismissed or closed flag stops counting towards the student's level.
       await this.risk.recompute(manager, caller.schoolId, [row.studentId]);
     });

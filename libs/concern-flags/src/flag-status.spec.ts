@@ -18,6 +18,8 @@ describe('concern flag status', () => {
     ['new', 'monitor', 'monitoring'],
     ['under_review', 'dismiss', 'dismissed'],
     ['monitoring', 'close', 'closed'],
+    ['under_review', 'open_case', 'case_opened'],
+    ['monitoring', 'open_case', 'case_opened'],
     ['case_opened', 'close', 'closed'],
   ] as const)('takes %s by %s to %s', (from, decision, to) => {
     expect(nextFlagStatus(from, decision)).toBe(to);
@@ -29,7 +31,8 @@ describe('concern flag status', () => {
       expect(nextFlagStatus('closed', decision)).toBeNull();
     }
     expect(allowedDecisions('closed')).toEqual([]);
-    expect(allowedDecisions('new')).toEqual(['review', 'monitor', 'dismiss']);
+    expect(allowedDecisions('new')).toEqual(['review', 'monitor', 'open_case', 'dismiss']);
+    expect(allowedDecisions('case_opened')).toEqual(['close']);
   });
 
   it('raises alerts for high and urgent flags only', () => {

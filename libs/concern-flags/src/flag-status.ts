@@ -18,20 +18,22 @@ export function teacherStatusOf(status: FlagStatus): TeacherFlagStatus {
   }
 }
 
-export const TRIAGE_DECISIONS = ['review', 'monitor', 'dismiss', 'close'] as const;
+export const TRIAGE_DECISIONS = ['review', 'monitor', 'open_case', 'dismiss', 'close'] as const;
 export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
 
 const NEXT_STATUS: Record<TriageDecision, FlagStatus> = {
   review: 'under_review',
   monitor: 'monitoring',
+  open_case: 'case_opened',
   dismiss: 'dismissed',
   close: 'closed',
 };
 
-/** From which statuses each decision may be taken; a case is opened by the Intervention module. */
+/** From which statuses each decision may be taken. */
 const ALLOWED_FROM: Record<TriageDecision, readonly FlagStatus[]> = {
   review: ['new'],
   monitor: ['new', 'under_review'],
+  open_case: ['new', 'under_review', 'monitoring'],
   dismiss: ['new', 'under_review', 'monitoring'],
   close: ['monitoring', 'case_opened'],
 };

@@ -20,6 +20,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // A counselor's risk assessment and its copy in the history (Monitoring issue).
   { table: 'student_risk', column: 'assessment_reason', idColumn: 'student_id' },
   { table: 'risk_level_changes', column: 'reason', idColumn: 'id' },
+  // Intervention cases: reasons in the timeline, closure requests (Intervention issue).
+  { table: 'case_events', column: 'reason', idColumn: 'id' },
+  { table: 'case_closure_requests', column: 'reason', idColumn: 'id' },
+  { table: 'case_closure_requests', column: 'guardian_contact_waiver', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

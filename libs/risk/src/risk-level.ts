@@ -21,6 +21,8 @@ export const SIGNAL_RULES = {
   screeningWindowDays: 180,
   alertLevel: { critical: 'critical', high: 'high' },
   flagLevel: { urgent: 'high', high: 'moderate', medium: 'low', low: 'low' },
+  /** An open case's risk level is the team's judgement and counts as it is. */
+  caseLevel: { low: 'low', moderate: 'moderate', high: 'high', critical: 'critical' },
   /** Flags still being handled count; dismissed and closed ones no longer do. */
   activeFlagStatuses: ['new', 'under_review', 'monitoring', 'case_opened'],
 } as const;

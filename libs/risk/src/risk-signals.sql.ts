@@ -8,8 +8,8 @@ const caseOf = (column: string, map: Record<string, string>) =>
 
 /**
  * Every signal of the target students as (student_id, rank, detail), given `$1` the school,
- * `$2` the student ids and `$3` now. One part per kind of signal; the Monitoring issue's
- * screening results join here as their module lands.
+ * `$2` the student ids and `$3` now. One part per kind of signal: alerts, open flags, the risk
+ * level of an open case (a counselor's judgement), screening results.
  */
 export const RISK_SIGNALS_SQL = `
   SELECT a.student_id, ${caseOf('a.severity', SIGNAL_RULES.alertLevel)} AS rank, 'alert:' || a.severity AS detail
@@ -20,4 +20,8 @@ export const RISK_SIGNALS_SQL = `
   SELECT f.student_id, ${caseOf('f.severity', SIGNAL_RULES.flagLevel)}, 'flag:' || f.severity
     FROM concern_flags f
    WHERE f.school_id = $1 AND f.student_id = ANY($2::uuid[])
-     AND f.status IN (${quoted(SIGNAL_RULES.activeFlagStatuses)})`;
+     AND f.status IN (${quoted(SIGNAL_RULES.activeFlagStatuses)})
+  UNION ALL
+  SELECT c.student_id, ${caseOf('c.risk_level', SIGNAL_RULES.caseLevel)}, 'case:' || c.risk_level
+    FROM cases c
+   WHERE c.school_id = $1 AND c.student_id = ANY($2::uuid[]) AND c.state <> 'closed'`;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateIf } from 'class-validator';
+import { CASE_RISK_LEVELS, type CaseRiskLevel } from '#cases';
 import { TRIAGE_DECISIONS, type TriageDecision } from '../flag-status.js';
 
 export class TriageFlagDto {
@@ -12,6 +13,11 @@ export class TriageFlagDto {
   @IsString()
   @Length(5, 2000)
   reason?: string;
+
+  @ApiPropertyOptional({ enum: CASE_RISK_LEVELS, description: 'Required to open a case: its initial risk level' })
+  @ValidateIf((dto: TriageFlagDto) => dto.decision === 'open_case' || dto.riskLevel !== undefined)
+  @IsIn(CASE_RISK_LEVELS)
+  riskLevel?: CaseRiskLevel;
 
   @ApiProperty({ description: 'The version the decision is based on' })
   @IsInt()

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, decodeCursorAs, encodeCursor, type Page, type PageQuery, toPage } from '#core';
+import type { Caller } from '#access';
+import { AuditService } from '#audit';
+import { CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
+import { caseNotFound } from '../case-problems.js';
+import { CaseRepository } from '../case.repository.js';
+import { allowedTransitions, closureNeedsApproval } from '../lifecycle/case-lifecycle.js';
+import { type CaseEventRow, CaseEventRepository } from '../timeline/case-event.repository.js';
+import { type CaseListFilter, CaseListRepository, type CaseListRow } from './case-list.repository.js';
+
+export interface CaseDetail extends CaseRow {
+  allowedTransitions: readonly string[];
+  closureNeedsApproval: boolean;
+  team: { userId: string; displayName: string; addedAt: Date }[];
+  signals: { sourceType: string; sourceId: string; attachedAt: Date }[];
+  /** How the caller reached it: on the team, or through break-glass. */
+  access: 'team' | 'break_glass';
+}
+
+/** Reads of cases: each one audited, as a break-glass read where it was one. */
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccessRepository,
+    private readonly cases: CaseRepository,
+    private readonly list_: CaseListRepository,
+    private readonly events: CaseEventRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(caller: Caller, caseId: string): Promise<CaseDetail> {
+    const detail = await this.dataSource.transaction(async (manager) => {
+      const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now());
+      if (!found) return null;
+      const { row, access } = found;
+      await this.audit.record(manager, caller, {
+        action: 'case.read',
+        entityType: 'case',
+        entityId: caseId,
+        studentId: row.studentId,
+        breakGlassGrantId: grantOf(access),
+      });
+      return {
+        ...row,
+        allowedTransitions: allowedTransitions(row.state),
+        closureNeedsApproval: closureNeedsApproval(row.riskLevel),
+        team: await this.cases.teamOf(manager, caseId),
+        signals: await this.cases.signalsOf(manager, caseId),
+        access: access.via,
+      };
+    });
+    if (detail) return detail;
+    await this.audit.recordAlone(caller, { action: 'case.read', outcome: 'not_found', entityType: 'case', entityId: caseId });
+    throw caseNotFound();
+  }
+
+  async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListRow>> {
+    const rows = await this.list_.listForTeamMember(caller, filter, page, this.clock.now());
+    return toPage(rows, page, (r) => [r.openedAt.toISOString(), r.id]);
+  }
+
+  /** Every event of the case in order of occurrence, reasons decrypted; audited. */
+  async timeline(caller: Caller, caseId: string, page: PageQuery): Promise<Page<CaseEventRow>> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now());
+      if (!found) throw caseNotFound();
+      const after = page.cursor ? decodeCursorAs(page.cursor, ['timestamptz', 'uuid']) : null;
+      const rows = await this.events.timeline(manager, caseId, after ? { at: String(after[0]), id: String(after[1]) } : null, page.limit);
+      await this.audit.record(manager, caller, {
+        action: 'case.read_timeline',
+        entityType: 'case',
+        entityId: caseId,
+        studentId: found.row.studentId,
+        breakGlassGrantId: grantOf(found.access),
+      });
+      const kept = rows.slice(0, page.limit);
+      const last = kept[kept.length - 1];
+      return { items: kept, nextCursor: rows.length > page.limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null };
+    });
+  }
+}
