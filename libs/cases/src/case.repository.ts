@@ -101,6 +101,19 @@ export class CaseRepository {
     return rows[0]?.version ?? null;
   }
 
+  /**
+   * The flags that led to a case are done when it closes: their teachers then see "closed".
+   * A write across the boundary on purpose, in the case's transaction.
+   */
+  async closeLinkedFlags(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE concern_flags SET status = 'closed', updated_at = $2, version = version + 1
+        WHERE status = 'case_opened'
+          AND id IN (SELECT source_id FROM case_signals WHERE case_id = $1 AND source_type = 'concern_flag')`,
+      [caseId, at],
+    );
+  }
+
   async studentInSchool(manager: EntityManager, schoolId: string, studentId: string): Promise<boolean> {
     const rows = await manager.query('SELECT 1 FROM students WHERE id = $1 AND school_id = $2', [studentId, schoolId]);
     return rows.length > 0;
@@ -117,11 +130,11 @@ export class CaseRepository {
 
   /** The student a signal concerns, if the signal is of this school; for linking signals to cases. */
   async studentOfSignal(manager: EntityManager, schoolId: string, sourceType: Exclude<CaseSource, 'manual'>, sourceId: string): Promise<string | null> {
-    // Appointments join as the Counseling issue lands; until then nothing can cite one.
     const table: Partial<Record<typeof sourceType, string>> = {
       alert: 'alerts',
       concern_flag: 'concern_flags',
       screening_response: 'screening_responses',
+      appointment: 'appointments',
     };
     if (!table[sourceType]) return null;
     const rows = await manager.query<{ student_id: string }[]>(

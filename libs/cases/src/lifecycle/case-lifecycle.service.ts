@@ -64,6 +64,7 @@ export class CaseLifecycleService {
       at,
     );
     if (updated === null) throw caseVersionConflict();
+    if (change.to === 'closed') await this.cases.closeLinkedFlags(manager, row.id, at);
     await this.events.append(manager, {
       schoolId: row.schoolId,
       caseId: row.id,
