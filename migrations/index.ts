@@ -5,6 +5,7 @@ import { ScreeningInstruments1795824300000 } from './1795824300000-screening-ins
 import { Alerts1795824400000 } from './1795824400000-alerts.js';
 import { ConcernFlags1795824500000 } from './1795824500000-concern-flags.js';
 import { RiskRegister1795824600000 } from './1795824600000-risk-register.js';
+import { ScreeningCampaigns1795824700000 } from './1795824700000-screening-campaigns.js';
 import { Cases1795824800000 } from './1795824800000-cases.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
@@ -16,5 +17,6 @@ export const migrations = [
   Alerts1795824400000,
   ConcernFlags1795824500000,
   RiskRegister1795824600000,
+  ScreeningCampaigns1795824700000,
   Cases1795824800000,
 ];

@@ -87,7 +87,7 @@ describe('concern flags', () => {
     const raised = (await flag(w.teacher)).body;
     const counselor = await as(w.counselor);
     const read = await t.http.get(`/api/v1/concern-flags/${raised.id}`).set(counselor);
-    expect(read.body).toMatchObject({ observation: OBSERVATION, status: 'new', allowedDecisions: ['review', 'monitor', 'dismiss'], version: 1 });
+    expect(read.body).toMatchObject({ observation: OBSERVATION, status: 'new', allowedDecisions: ['review', 'monitor', 'open_case', 'dismiss'], version: 1 });
 
     const review = await t.http.post(`/api/v1/concern-flags/${raised.id}/triage`).set(counselor).send({ decision: 'review', version: 1 });
     expect(review.body.status).toBe('under_review');

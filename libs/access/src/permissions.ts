@@ -54,6 +54,34 @@ export const Permission = {
   ScreeningResponseRead: 'screening_response.read',
   /** A student's screening summaries, without answers. */
   ScreeningResultsRead: 'screening_result.read',
+  /** Topics, activities, coverage and catch-ups (a class teacher: their classes only). */
+  EducationRead: 'education.read',
+  /** The school's own education topics (system topics are reference data). */
+  EducationTopicManage: 'education_topic.manage',
+  /** Plan, edit and cancel activities (a class teacher: for their own classes). */
+  EducationPlan: 'education_activity.plan',
+  /** Confirm or correct a class's delivery and complete catch-ups (a class teacher: their classes). */
+  EducationConfirm: 'education_delivery.confirm',
+  /** One's own weekly availability and exceptions (the head of counseling: any counselor's of the school). */
+  CounselorAvailabilityManage: 'counselor_availability.manage',
+  /** Counselors' free and booked time; who is booked only for the counselor and the student's case team. */
+  CounselorCalendarRead: 'counselor_calendar.read',
+  /** One's own sessions as an iCalendar feed, and the secret address to subscribe to it. */
+  CounselorCalendarExport: 'counselor_calendar.export',
+  /** Book, confirm, reschedule, decline and cancel sessions, and record how they went (one's own). */
+  AppointmentBook: 'appointment.book',
+  /** Ask a counselor for a session for a student of one's own classes. */
+  AppointmentRequest: 'appointment.request',
+  /** Counselors: their sessions and the waiting requests; a class teacher: the outcome of their own requests. */
+  AppointmentRead: 'appointment.read',
+  /** Write notes on one's own sessions. */
+  SessionNoteWrite: 'session_note.write',
+  /**
+   * Read session notes: the session's counselor, the student's open-case team, or break-glass.
+   * Class teachers and administrators hold it so that a note they may not see answers 404, not 403.
+   */
+  SessionNoteRead: 'session_note.read',
+  CounselingSettingsManage: 'counseling_settings.manage',
   SelfManage: 'self.manage',
 } as const;
 
@@ -90,6 +118,16 @@ const COUNSELOR: Permission[] = [
   P.CaseOpen,
   P.CaseRead,
   P.CaseWork,
+  P.CounselorAvailabilityManage,
+  P.CounselorCalendarRead,
+  P.CounselorCalendarExport,
+  P.AppointmentBook,
+  P.AppointmentRead,
+  P.SessionNoteWrite,
+  P.SessionNoteRead,
+  P.EducationRead,
+  P.EducationPlan,
+  P.EducationConfirm,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -113,6 +151,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.CaseRead,
     P.CaseClosureApprove,
     P.ReferralAgencyManage,
+    P.CounselingSettingsManage,
+    // Counselors' free and booked time (who is booked stays hidden); session notes through break-glass only.
+    P.CounselorCalendarRead,
+    P.SessionNoteRead,
     // Clinical records through break-glass only (the service checks the grant).
     P.StudentRiskRead,
     // Administrators receive the last escalation step, so they must be able to act on it.
@@ -123,11 +165,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ScreeningCampaignRead,
     // A response's answers through break-glass only: without a grant the scope yields nothing (404).
     P.ScreeningResponseRead,
+    P.EducationRead,
+    P.EducationTopicManage,
+    P.EducationPlan,
+    P.EducationConfirm,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
-  // approves the closure of high-risk cases and keeps the list of referral agencies.
-  counseling_lead: new Set([...COUNSELOR, P.ReportRead, P.CaseClosureApprove, P.ReferralAgencyManage]),
+  // approves the closure of high-risk cases, keeps the list of referral agencies and the school's education topics.
+  counseling_lead: new Set([...COUNSELOR, P.CounselingSettingsManage, P.ReportRead, P.CaseClosureApprove, P.ReferralAgencyManage, P.EducationTopicManage]),
   class_teacher: new Set([
     ...EVERY_STAFF_MEMBER,
     P.ClassRead,
@@ -142,6 +188,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ScreeningResponseRead,
     // The same for cases: teachers are never on a case's team.
     P.CaseRead,
+    // Ask for a session for their students and see its outcome; see when counselors are free.
+    P.AppointmentRequest,
+    P.AppointmentRead,
+    P.CounselorCalendarRead,
+    // Held so a teacher reading a session note gets 404 like a missing one: never the session's
+    // counselor, never on a case team, no break-glass, so the scope yields nothing.
+    P.SessionNoteRead,
+    // Safety education for their own classes: plan it, confirm it, see their coverage.
+    P.EducationRead,
+    P.EducationPlan,
+    P.EducationConfirm,
   ]),
   // Duty officers see students only through the alerts they receive (Monitoring issue).
   duty_officer: new Set([...EVERY_STAFF_MEMBER]),

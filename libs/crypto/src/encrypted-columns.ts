@@ -20,10 +20,17 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // A counselor's risk assessment and its copy in the history (Monitoring issue).
   { table: 'student_risk', column: 'assessment_reason', idColumn: 'student_id' },
   { table: 'risk_level_changes', column: 'reason', idColumn: 'id' },
+  // A student's answers (and input flags) to one screening instrument (Monitoring issue).
+  { table: 'screening_responses', column: 'answers', idColumn: 'id' },
   // Intervention cases: reasons in the timeline, closure requests (Intervention issue).
   { table: 'case_events', column: 'reason', idColumn: 'id' },
   { table: 'case_closure_requests', column: 'reason', idColumn: 'id' },
   { table: 'case_closure_requests', column: 'guardian_contact_waiver', idColumn: 'id' },
+  // Intervention cases: task titles, what was agreed in a contact, referral notes, case notes.
+  { table: 'case_tasks', column: 'title', idColumn: 'id' },
+  { table: 'case_contacts', column: 'agreed', idColumn: 'id' },
+  { table: 'case_referrals', column: 'note', idColumn: 'id' },
+  { table: 'case_notes', column: 'body', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -1,3 +1,5 @@
+import { campaignEntities } from './campaigns/entities/index.js';
 import { ScreeningInstrument } from './instruments/screening-instrument.entity.js';
+import { responseEntities } from './responses/entities/index.js';
 
-export const screeningEntities = [ScreeningInstrument];
+export const screeningEntities = [ScreeningInstrument, ...campaignEntities, ...responseEntities];

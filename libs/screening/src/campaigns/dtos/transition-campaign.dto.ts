@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '../entities/screening-campaign.entity.js';
+
+export class TransitionCampaignDto {
+  @ApiProperty({ enum: CAMPAIGN_STATUSES, description: 'open issues the invitations; closed ends the survey' })
+  @IsIn(CAMPAIGN_STATUSES)
+  to: CampaignStatus;
+
+  @ApiProperty({ description: 'The version the transition is based on' })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}

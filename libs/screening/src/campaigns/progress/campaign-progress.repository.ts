@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { decodeCursorAs, type PageQuery } from '#core';
+import type { Caller } from '#access';
+import { SqlParameters, visibleStudentsCondition } from '#org';
+
+export interface ClassProgress {
+  classId: string;
+  gradeName: string;
+  className: string;
+  invited: number;
+  submitted: number;
+}
+
+/** Who may be reminded: names and numbers, nothing of any answer. */
+export interface PendingStudent {
+  studentId: string;
+  studentNumber: string;
+  name: string;
+  classId: string;
+  gradeName: string;
+  className: string;
+  /** For the keyset only; not part of the answer. */
+  invitationId: string;
+}
+
+@Injectable()
+export class CampaignProgressRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Invited and submitted counts per (current) class, in one grouped query. */
+  perClass(schoolId: string, campaignId: string): Promise<ClassProgress[]> {
+    return this.dataSource.query<ClassProgress[]>(
+      `SELECT c.id AS "classId", g.name AS "gradeName", c.name AS "className",
+              count(*)::int AS invited, count(*) FILTER (WHERE i.status = 'used')::int AS submitted
+         FROM screening_invitations i
+         JOIN students s ON s.id = i.student_id JOIN classes c ON c.id = s.class_id JOIN grades g ON g.id = c.grade_id
+        WHERE i.campaign_id = $1 AND i.school_id = $2
+        GROUP BY g.sort_order, g.name, c.id, c.name
+        ORDER BY g.sort_order, g.name, c.name, c.id`,
+      [campaignId, schoolId],
+    );
+  }
+
+  /** Students of the campaign who have not answered, within the caller's reach (a teacher: their current classes). */
+  pending(caller: Caller, campaignId: string, filter: { classId?: string }, page: PageQuery): Promise<PendingStudent[]> {
+    const p = new SqlParameters();
+    const where = [`i.campaign_id = ${p.bind(campaignId)}`, `i.status = 'pending'`, visibleStudentsCondition(caller, 's', p.bind)];
+    if (filter.classId) where.push(`s.class_id = ${p.bind(filter.classId)}`);
+    if (page.cursor) {
+      const [gradeName, className, studentNumber, invitationId] = decodeCursorAs(page.cursor, ['', '', '', 'uuid']);
+      where.push(
+        `(g.name, c.name, s.student_number, i.id) > (${p.bind(gradeName)}, ${p.bind(className)}, ${p.bind(studentNumber)}, ${p.bind(invitationId)}::uuid)`,
+      );
+    }
+    return this.dataSource.query<PendingStudent[]>(
+      `SELECT s.id AS "studentId", s.student_number AS "studentNumber", s.name, c.id AS "classId", g.name AS "gradeName",
+              c.name AS "className", i.id AS "invitationId"
+         FROM screening_invitations i
+         JOIN students s ON s.id = i.student_id JOIN classes c ON c.id = s.class_id JOIN grades g ON g.id = c.grade_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY g.name, c.name, s.student_number, i.id
+        LIMIT ${p.bind(page.limit + 1)}`,
+      p.values,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { type Page, toPage } from '#core';
+import type { Caller } from '#access';
+import { campaignNotFound } from '../campaign-problems.js';
+import { CampaignRepository } from '../campaign.repository.js';
+import type { PendingStudentsQuery } from '../dtos/pending-students.query.js';
+import { type ClassProgress, CampaignProgressRepository, type PendingStudent } from './campaign-progress.repository.js';
+
+export interface CampaignProgress {
+  campaignId: string;
+  invited: number;
+  submitted: number;
+  classes: ClassProgress[];
+}
+
+/** How far a campaign has got: counts for counselors and administrators, names to remind for class teachers. */
+@Injectable()
+export class CampaignProgressService {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly progress: CampaignProgressRepository,
+  ) {}
+
+  async progressOf(caller: Caller, campaignId: string): Promise<CampaignProgress> {
+    await this.requireCampaign(caller, campaignId);
+    const classes = await this.progress.perClass(caller.schoolId, campaignId);
+    return {
+      campaignId,
+      invited: classes.reduce((sum, c) => sum + c.invited, 0),
+      submitted: classes.reduce((sum, c) => sum + c.submitted, 0),
+      classes,
+    };
+  }
+
+  async pendingStudents(caller: Caller, campaignId: string, query: PendingStudentsQuery): Promise<Page<Omit<PendingStudent, 'invitationId'>>> {
+    await this.requireCampaign(caller, campaignId);
+    const rows = await this.progress.pending(caller, campaignId, { classId: query.classId }, query);
+    return toPage(
+      rows,
+      query,
+      (r) => [r.gradeName, r.className, r.studentNumber, r.invitationId],
+      ({ invitationId: _invitationId, ...student }) => student,
+    );
+  }
+
+  private async requireCampaign(caller: Caller, campaignId: string): Promise<void> {
+    if (!(await this.campaigns.findMembership(caller.schoolId, campaignId, caller.userId))) throw campaignNotFound();
+  }
+}

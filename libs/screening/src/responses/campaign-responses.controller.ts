@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CsvBody } from '#org';
+import { EnterPaperResponseDto } from './dtos/enter-paper-response.dto.js';
+import { type ResponseImportSummary, ResponseImportService } from './import/response-import.service.js';
+import { PaperEntryService } from './paper/paper-entry.service.js';
+import type { ResponseDetailView } from './reads/response.views.js';
+
+/** Results entered by the campaign's team: one paper form at a time, or a file from another platform. */
+@ApiTags('screening-campaigns')
+@Controller('screening-campaigns')
+export class CampaignResponsesController {
+  constructor(
+    private readonly paper: PaperEntryService,
+    private readonly imports: ResponseImportService,
+  ) {}
+
+  @Post(':campaignId/responses')
+  @RequirePermission(Permission.ScreeningResponseEnter)
+  @ApiOperation({ summary: 'Enter a paper form; scored, alerted and audited like the survey. 409 if not invited or already answered' })
+  async enter(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('campaignId') campaignId: string,
+    @Body() body: EnterPaperResponseDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResponseDetailView> {
+    const response = await this.paper.enter(caller, campaignId, body);
+    void reply.header('location', `/${API_PREFIX}/screening-responses/${response.id}`);
+    return response;
+  }
+
+  @Post(':campaignId/responses/import')
+  @RequirePermission(Permission.ScreeningResponseEnter)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import results from a CSV file, all rows or none',
+    description:
+      'UTF-8 CSV with a header row: student_number, instrument (its code), optional administered_at (ISO 8601 with offset; ' +
+      'empty means now), then one column per item key and input flag key of the instruments (empty cells: not asked). ' +
+      'Errors answer 400 `screening_response_import.invalid` listing every row and column.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  importCsv(@CurrentCaller() caller: Caller, @UuidParam('campaignId') campaignId: string, @CsvBody() csv: string): Promise<ResponseImportSummary> {
+    return this.imports.importCsv(caller, campaignId, csv);
+  }
+}

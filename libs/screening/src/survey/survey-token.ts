@@ -1,0 +1,29 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/** 32 bytes of HMAC-SHA256 in base64url, without padding. */
+export const SURVEY_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The token of an invitation: HMAC-SHA256(secret, invitation id), base64url. Random-looking to
+ * anyone without the secret, yet the same every time, so the invitation list can be exported
+ * again without ever storing a token.
+ */
+export function surveyToken(secret: string, invitationId: string): string {
+  return createHmac('sha256', secret).update(invitationId, 'utf8').digest('base64url');
+}
+
+/** What is stored and looked up: the token's SHA-256. */
+export function surveyTokenHash(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/**
+ * SQL for `surveyTokenHash(surveyToken(secret, <id>))`, so a set-based INSERT can store the hash
+ * of every new invitation in the same statement (pgcrypto's hmac() and digest(); base64 turned
+ * into base64url by hand). `idSql` must be a uuid expression.
+ */
+export function surveyTokenHashSql(idSql: string, secretPlaceholder: string): string {
+  const token = `rtrim(translate(encode(hmac(${idSql}::text, ${secretPlaceholder}::text, 'sha256'), 'base64'), '+/', '-_'), '=')`;
+  return `digest(${token}, 'sha256')`;
+}
+
