@@ -26,6 +26,8 @@ import { ResponseReadRepository } from './responses/reads/response-read.reposito
 import { ResponseReadsService } from './responses/reads/response-reads.service.js';
 import { ResponsesController } from './responses/reads/responses.controller.js';
 import { ResponseRecorder } from './responses/response-recorder.service.js';
+import { CampaignReportController } from './reports/campaign-report.controller.js';
+import { CampaignReportService } from './reports/campaign-report.service.js';
 import { ResponseRepository } from './responses/response.repository.js';
 import { screeningEntities } from './screening-entities.js';
 import { SurveyConfig } from './survey/survey-config.js';
@@ -64,8 +66,9 @@ const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository,
     CampaignResponsesController,
     ResponsesController,
     SurveyController,
+    CampaignReportController,
   ],
-  providers: [...INSTRUMENTS, ...CAMPAIGNS, ...SURVEY, ...RESPONSES],
+  providers: [...INSTRUMENTS, ...CAMPAIGNS, ...SURVEY, ...RESPONSES, CampaignReportService],
   exports: [InstrumentRepository, ResponseRecorder],
 })
 export class ScreeningModule {}
