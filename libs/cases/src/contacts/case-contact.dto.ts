@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery, ToArray } from '#core';
+import { CONTACT_CHANNELS, CONTACT_COUNTERPARTS, CONTACT_OUTCOMES } from '../entities/case-contact.entity.js';
+
+export type ContactCounterpart = (typeof CONTACT_COUNTERPARTS)[number];
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+export class LogCaseContactDto {
+  @ApiProperty({ enum: CONTACT_COUNTERPARTS })
+  @IsIn(CONTACT_COUNTERPARTS)
+  counterpart: ContactCounterpart;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Required for `guardian`: one of the case's student's guardians" })
+  @IsOptional()
+  @IsUUID()
+  guardianId?: string;
+
+  @ApiPropertyOptional({ description: 'Required for `other`, e.g. 宿管老师' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  counterpartName?: string;
+
+  @ApiProperty({ enum: CONTACT_CHANNELS })
+  @IsIn(CONTACT_CHANNELS)
+  channel: ContactChannel;
+
+  @ApiProperty({ enum: CONTACT_OUTCOMES })
+  @IsIn(CONTACT_OUTCOMES)
+  outcome: ContactOutcome;
+
+  @ApiProperty({ description: 'ISO 8601 with offset, not in the future' })
+  @IsDateString({ strict: true })
+  contactedAt: string;
+
+  @ApiPropertyOptional({ description: 'Recorded as the guardian notification (guardian contacts only)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  isGuardianNotification?: boolean;
+
+  @ApiPropertyOptional({ description: 'What was agreed (encrypted at rest)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  agreed?: string;
+}
+
+export class CaseContactListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CONTACT_OUTCOMES, isArray: true, description: 'Repeat for any of' })
+  @IsOptional()
+  @ToArray()
+  @IsIn(CONTACT_OUTCOMES, { each: true })
+  outcome?: ContactOutcome[];
+}
+
+export interface CaseContactView {
+  id: string;
+  caseId: string;
+  counterpart: ContactCounterpart;
+  guardianId: string | null;
+  guardianName: string | null;
+  counterpartName: string | null;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  contactedAt: Date;
+  isGuardianNotification: boolean;
+  agreed: string | null;
+  recordedBy: string;
+  createdAt: Date;
+}
+
+/** Unreachable contacts at a glance. */
+export interface CaseContactSummary {
+  /**
+   * Contacts that did not reach their counterpart and after which that counterpart (the student,
+   * the same guardian, the class teacher, the same named other) has not been reached since.
+   */
+  unreachable: number;
+  /** The latest contact that reached anyone; null when none has. */
+  lastReachedAt: Date | null;
+}
+
+export interface CaseContactPage {
+  items: CaseContactView[];
+  nextCursor: string | null;
+  summary: CaseContactSummary;
+}

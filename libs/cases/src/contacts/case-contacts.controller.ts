@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CaseContactListQuery, type CaseContactPage, type CaseContactView, LogCaseContactDto } from './case-contact.dto.js';
+import { CaseContactsService } from './case-contacts.service.js';
+
+/** The contact log of a case: appended by the case team, never edited; read by the team and break-glass. */
+@ApiTags('cases')
+@Controller('cases/:caseId/contacts')
+export class CaseContactsController {
+  constructor(private readonly contacts: CaseContactsService) {}
+
+  @Post()
+  @RequirePermission(Permission.CaseWork)
+  async log(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('caseId') caseId: string,
+    @Body() body: LogCaseContactDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseContactView> {
+    const contact = await this.contacts.log(caller, caseId, body);
+    void reply.header('location', `/${API_PREFIX}/cases/${caseId}/contacts/${contact.id}`);
+    return contact;
+  }
+
+  /** Newest first, with the unreachable count and the last time anyone was reached. */
+  @Get()
+  @RequirePermission(Permission.CaseRead)
+  list(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @Query() query: CaseContactListQuery): Promise<CaseContactPage> {
+    return this.contacts.list(caller, caseId, query);
+  }
+
+  @Get(':contactId')
+  @RequirePermission(Permission.CaseRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @UuidParam('contactId') contactId: string): Promise<CaseContactView> {
+    return this.contacts.get(caller, caseId, contactId);
+  }
+}

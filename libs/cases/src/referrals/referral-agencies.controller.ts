@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, expectedVersion, type Page, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CreateReferralAgencyDto, ReferralAgencyListQuery, type ReferralAgencyView, UpdateReferralAgencyDto } from './referral-agency.dto.js';
+import { ReferralAgenciesService } from './referral-agencies.service.js';
+
+/** Whoever works on cases reads the list; the head of counseling and administrators keep it. */
+@ApiTags('referral-agencies')
+@Controller('referral-agencies')
+export class ReferralAgenciesController {
+  constructor(private readonly agencies: ReferralAgenciesService) {}
+
+  @Get()
+  @RequirePermission(Permission.CaseRead)
+  list(@CurrentCaller() caller: Caller, @Query() query: ReferralAgencyListQuery): Promise<Page<ReferralAgencyView>> {
+    return this.agencies.list(caller, query);
+  }
+
+  @Get(':agencyId')
+  @RequirePermission(Permission.CaseRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('agencyId') agencyId: string): Promise<ReferralAgencyView> {
+    return this.agencies.get(caller, agencyId);
+  }
+
+  @Post()
+  @RequirePermission(Permission.ReferralAgencyManage)
+  async create(@CurrentCaller() caller: Caller, @Body() body: CreateReferralAgencyDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralAgencyView> {
+    const agency = await this.agencies.create(caller, body);
+    void reply.header('location', `/${API_PREFIX}/referral-agencies/${agency.id}`);
+    return agency;
+  }
+
+  @Patch(':agencyId')
+  @RequirePermission(Permission.ReferralAgencyManage)
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('agencyId') agencyId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateReferralAgencyDto,
+  ): Promise<ReferralAgencyView> {
+    return this.agencies.update(caller, agencyId, expectedVersion(ifMatch, body.version), body);
+  }
+}

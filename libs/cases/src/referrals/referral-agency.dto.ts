@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsOmittable, PageQuery, VersionedUpdateDto } from '#core';
+import { AGENCY_KINDS } from '../entities/referral-agency.entity.js';
+
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export class CreateReferralAgencyDto {
+  @ApiProperty({ example: '市精神卫生中心', description: 'Unique within the school' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS)
+  kind: AgencyKind;
+
+  @ApiPropertyOptional({ example: '021-12345678' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  phone?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  address?: string | null;
+
+  @ApiPropertyOptional({ example: '王医生' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  contactPerson?: string | null;
+}
+
+export class UpdateReferralAgencyDto extends VersionedUpdateDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOmittable()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  contactPerson?: string | null;
+
+  @ApiPropertyOptional({ description: 'false takes the agency off the list for new referrals; agencies are never deleted' })
+  @IsOmittable()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ReferralAgencyListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Include agencies no longer in use', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+export interface ReferralAgencyView {
+  id: string;
+  name: string;
+  kind: AgencyKind;
+  phone: string | null;
+  address: string | null;
+  contactPerson: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}

@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { TASK_STATUSES, type TaskStatus } from '../entities/case-task.entity.js';
+
+export class CreateCaseTaskDto {
+  @ApiProperty({ description: 'What is to be done (encrypted at rest)', example: '周五前与家长电话沟通近期情况' })
+  @IsString()
+  @Length(1, 500)
+  title: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An active counselor on the case team' })
+  @IsUUID()
+  assigneeId: string;
+
+  @ApiProperty({ description: 'ISO 8601 with offset' })
+  @IsDateString({ strict: true })
+  dueAt: string;
+}
+
+export class UpdateCaseTaskDto extends VersionedUpdateDto {
+  @ApiPropertyOptional({ description: 'Encrypted at rest' })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 500)
+  title?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An active counselor on the case team' })
+  @IsOmittable()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601 with offset' })
+  @IsOmittable()
+  @IsDateString({ strict: true })
+  dueAt?: string;
+
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: '`done` records when; moving away from `done` clears it' })
+  @IsOmittable()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+}
+
+export class CaseTaskListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, isArray: true, description: 'Repeat for any of' })
+  @IsOptional()
+  @ToArray()
+  @IsIn(TASK_STATUSES, { each: true })
+  status?: TaskStatus[];
+}
+
+export const MY_TASK_WINDOWS = ['overdue', 'this_week'] as const;
+export type MyTaskWindow = (typeof MY_TASK_WINDOWS)[number];
+
+export class MyTaskListQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: MY_TASK_WINDOWS,
+    description: '`overdue`: due before now; `this_week`: due from now to the end of the week (Monday-based, in the school time zone). Omitted: every open task',
+  })
+  @IsOptional()
+  @IsIn(MY_TASK_WINDOWS)
+  due?: MyTaskWindow;
+}
+
+export interface CaseTaskView {
+  id: string;
+  caseId: string;
+  title: string;
+  assigneeId: string;
+  assigneeName: string;
+  dueAt: Date;
+  status: TaskStatus;
+  completedAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** One line of a counselor's to-do list across their cases. */
+export interface MyTaskView {
+  id: string;
+  caseId: string;
+  studentId: string;
+  studentName: string;
+  title: string;
+  dueAt: Date;
+  status: TaskStatus;
+  version: number;
+}
