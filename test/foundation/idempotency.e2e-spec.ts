@@ -34,6 +34,10 @@ describe('Idempotency-Key on create requests', () => {
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await grantsFor(w.studentA.id)).toBe(1);
+    // The kept answer repeats the reason: it is stored encrypted, like the record itself.
+    const [stored] = await t.dataSource.query(`SELECT response_body FROM idempotency_keys WHERE key = 'retry-key-0001'`);
+    expect(stored.response_body).toMatch(/^v1\./);
+    expect(stored.response_body).not.toContain('disclosed');
   });
 
   it('answers 422 when the key comes back with another body', async () => {

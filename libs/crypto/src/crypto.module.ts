@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { configProvider } from '#core';
+import { configProvider, ResponseSealer } from '#core';
 import { CryptoConfig, keyRingOf } from './crypto-config.js';
 import { ENCRYPTED_COLUMNS, EncryptedColumns } from './encrypted-columns.js';
+import { FieldCipherSealer } from './field-cipher-sealer.js';
 import { FieldCipher } from './field-cipher.js';
 import { ReencryptionService } from './reencryption.service.js';
 
@@ -13,7 +14,8 @@ import { ReencryptionService } from './reencryption.service.js';
     { provide: FieldCipher, inject: [CryptoConfig], useFactory: (config: CryptoConfig) => new FieldCipher(keyRingOf(config)) },
     { provide: EncryptedColumns, useFactory: () => new EncryptedColumns(ENCRYPTED_COLUMNS) },
     ReencryptionService,
+    { provide: ResponseSealer, inject: [FieldCipher], useFactory: (cipher: FieldCipher) => new FieldCipherSealer(cipher) },
   ],
-  exports: [FieldCipher, EncryptedColumns, ReencryptionService],
+  exports: [FieldCipher, EncryptedColumns, ReencryptionService, ResponseSealer],
 })
 export class CryptoModule {}

@@ -12,6 +12,8 @@ export interface EncryptedColumn {
  * CLI command reads it without booting Nest, and a column it cannot see would never be rotated.
  */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  // Answers kept a day for idempotent replays: they can repeat any of the fields below.
+  { table: 'idempotency_keys', column: 'response_body', idColumn: 'id' },
   // What the first responder did when acknowledging an alert (Monitoring issue).
   { table: 'alerts', column: 'acknowledgement_note', idColumn: 'id' },
   // What a class teacher observed, and the counselor's triage reason (Monitoring issue).

@@ -29,8 +29,9 @@ export class IdempotencyKey {
   @Column({ type: 'int', nullable: true })
   statusCode: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  /** The answer's JSON, sealed (encrypted) by ResponseSealer. */
+  @Column({ type: 'text', nullable: true })
+  responseBody: string | null;
 
   @Column({ type: 'text', nullable: true })
   location: string | null;

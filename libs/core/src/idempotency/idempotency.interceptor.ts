@@ -7,6 +7,7 @@ import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
 import { Clock } from '../clock/clock.js';
 import { BadRequestProblem, ConflictProblem, ProblemException } from '../errors/problem.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
+import { ResponseSealer } from './response-sealer.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 const KEPT_FOR_MS = 24 * 3600 * 1000;
@@ -26,6 +27,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly keys: IdempotencyRepository,
     private readonly reflector: Reflector,
     private readonly clock: Clock,
+    private readonly sealer: ResponseSealer,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -44,16 +46,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest();
 
     return from(this.claimOrReplay({ schoolId, userId, key, requestHash }, reply)).pipe(
-      mergeMap((replayed) => {
-        if (replayed) return of(replayed.body);
+      mergeMap((outcome) => {
+        if ('replayed' in outcome) return of(outcome.replayed);
+        const claimId = outcome.claimId;
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             const location = reply.getHeader('location');
-            await this.keys.complete(userId, key, { statusCode, body, location: typeof location === 'string' ? location : null });
+            await this.keys.complete(claimId, {
+              statusCode,
+              sealedBody: this.sealer.seal(JSON.stringify(body ?? null), claimId),
+              location: typeof location === 'string' ? location : null,
+            });
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.keys.release(userId, key);
+            await this.keys.release(claimId);
             throw error;
           }),
         );
@@ -65,9 +72,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claimOrReplay(
     claim: { schoolId: string; userId: string; key: string; requestHash: Buffer },
     reply: FastifyReply,
-  ): Promise<{ body: unknown } | null> {
+  ): Promise<{ claimId: string } | { replayed: unknown }> {
     const now = this.clock.now();
-    if (await this.keys.claim({ ...claim, expiresAt: new Date(now.getTime() + KEPT_FOR_MS) })) return null;
+    const claimId = await this.keys.claim({ ...claim, expiresAt: new Date(now.getTime() + KEPT_FOR_MS) });
+    if (claimId) return { claimId };
     const stored = await this.keys.find(claim.userId, claim.key);
     if (!stored) throw inFlight();
     if (!stored.requestHash.equals(claim.requestHash)) {
@@ -79,7 +87,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     void reply.status(stored.statusCode).header('idempotent-replayed', 'true');
     if (stored.location) void reply.header('location', stored.location);
-    return { body: stored.responseBody };
+    return { replayed: stored.responseBody === null ? null : JSON.parse(this.sealer.unseal(stored.responseBody, stored.id)) };
   }
 }
 

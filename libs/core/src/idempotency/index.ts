@@ -1,2 +1,3 @@
 export * from './idempotency-key.entity.js';
 export * from './idempotency.module.js';
+export * from './response-sealer.js';
