@@ -181,6 +181,17 @@ describe('intervention cases', () => {
       const list = await t.http.get('/api/v1/cases').query({ limit: 200 }).set(await as(counselor2));
       const ids = list.body.items.map((c: { id: string }) => c.id);
       expect(ids).toContain(mine.id);
+      expect(list.body.items.find((c: { id: string }) => c.id === mine.id)).toMatchObject({ overdueTasks: 0, unreachableContacts: 0 });
+      const studentOfMine = list.body.items.find((c: { id: string }) => c.id === mine.id).studentId;
+      const guardian = await t.dataSource.query(
+        `INSERT INTO guardians (school_id, student_id, name, relation, phone) VALUES ($1, $2, '王芳', 'mother', '13900001111') RETURNING id`,
+        [w.school.id, studentOfMine],
+      );
+      await t.http.post(`/api/v1/cases/${mine.id}/contacts`).set(await as(counselor2)).send({
+        counterpart: 'guardian', guardianId: guardian[0].id, channel: 'phone', outcome: 'not_reached', contactedAt: new Date().toISOString(),
+      });
+      const after = await t.http.get('/api/v1/cases').query({ limit: 200 }).set(await as(counselor2));
+      expect(after.body.items.find((c: { id: string }) => c.id === mine.id).unreachableContacts).toBe(1);
       expect(list.body.items.every((c: { id: string }) => c.id === mine.id || ids.includes(c.id))).toBe(true);
       const teacherList = await t.http.get('/api/v1/cases').set(await as(w.teacher));
       expect(teacherList.body.items).toEqual([]);

@@ -44,7 +44,7 @@ export class CasesController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  list(@CurrentCaller() caller: Caller, @Query() query: CaseListQuery): Promise<Page<CaseListRow>> {
+  list(@CurrentCaller() caller: Caller, @Query() query: CaseListQuery): Promise<Page<CaseListRow & { unreachableContacts: number }>> {
     const { state, riskLevel, ownerId, ...page } = query;
     return this.queries.list(caller, { state, riskLevel, ownerId }, Object.assign(new PageQuery(), page));
   }

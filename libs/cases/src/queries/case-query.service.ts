@@ -6,6 +6,7 @@ import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
 import { caseNotFound } from '../case-problems.js';
+import { CaseContactRepository } from '../contacts/case-contact.repository.js';
 import { CaseRepository } from '../case.repository.js';
 import { allowedTransitions, closureNeedsApproval } from '../lifecycle/case-lifecycle.js';
 import { type CaseEventRow, CaseEventRepository } from '../timeline/case-event.repository.js';
@@ -29,6 +30,7 @@ export class CaseQueryService {
     private readonly cases: CaseRepository,
     private readonly list_: CaseListRepository,
     private readonly events: CaseEventRepository,
+    private readonly contacts: CaseContactRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -59,9 +61,11 @@ export class CaseQueryService {
     throw caseNotFound();
   }
 
-  async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListRow>> {
+  /** The caller's cases, each with its overdue tasks and unreachable contacts at a glance. */
+  async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListRow & { unreachableContacts: number }>> {
     const rows = await this.list_.listForTeamMember(caller, filter, page, this.clock.now());
-    return toPage(rows, page, (r) => [r.openedAt.toISOString(), r.id]);
+    const unreachable = await this.contacts.unreachableCountsByCase(rows.map((r) => r.id));
+    return toPage(rows, page, (r) => [r.openedAt.toISOString(), r.id], (r) => ({ ...r, unreachableContacts: unreachable.get(r.id) ?? 0 }));
   }
 
   /** Every event of the case in order of occurrence, reasons decrypted; audited. */
