@@ -7,6 +7,7 @@ import { ConcernFlags1795824500000 } from './1795824500000-concern-flags.js';
 import { RiskRegister1795824600000 } from './1795824600000-risk-register.js';
 import { ScreeningCampaigns1795824700000 } from './1795824700000-screening-campaigns.js';
 import { Cases1795824800000 } from './1795824800000-cases.js';
+import { HealthEducation1795824900000 } from './1795824900000-health-education.js';
 import { SealedIdempotentAnswers1795825100000 } from './1795825100000-sealed-idempotent-answers.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
@@ -20,5 +21,6 @@ export const migrations = [
   RiskRegister1795824600000,
   ScreeningCampaigns1795824700000,
   Cases1795824800000,
+  HealthEducation1795824900000,
   SealedIdempotentAnswers1795825100000,
 ];

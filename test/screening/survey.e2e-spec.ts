@@ -54,7 +54,7 @@ describe('the student survey', () => {
     }
   });
   afterAll(async () => {
-    delete process.env.AUTH_RATE_LIMIT_PER_MINUTE;
+    delete process.env.SURVEY_RATE_LIMIT_PER_MINUTE;
     await t.close();
   });
   afterEach(() => clock.set(START));
@@ -238,11 +238,11 @@ describe('survey rate limiting', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    process.env.AUTH_RATE_LIMIT_PER_MINUTE = '3';
+    process.env.SURVEY_RATE_LIMIT_PER_MINUTE = '3';
     t = await createTestApp();
   });
   afterAll(async () => {
-    delete process.env.AUTH_RATE_LIMIT_PER_MINUTE;
+    delete process.env.SURVEY_RATE_LIMIT_PER_MINUTE;
     await t.close();
   });
 

@@ -6,6 +6,7 @@ import { AuditModule } from '#audit';
 import { CasesModule } from '#cases';
 import { ConcernFlagsModule } from '#concern-flags';
 import { CryptoModule } from '#crypto';
+import { EducationModule } from '#education';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
@@ -30,6 +31,7 @@ import { migrations } from '#migrations';
     RiskModule,
     CasesModule,
     ScreeningModule,
+    EducationModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { alertEntities } from '#alerts';
 import { auditEntities } from '#audit';
 import { caseEntities } from '#cases';
 import { concernFlagEntities } from '#concern-flags';
+import { educationEntities } from '#education';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { orgEntities } from '#org';
@@ -20,5 +21,6 @@ export const allEntities = [
   ...screeningEntities,
   ...riskEntities,
   ...caseEntities,
+  ...educationEntities,
   IdempotencyKey,
 ];

@@ -44,6 +44,15 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * Student survey requests per client address per minute: a whole class may answer together
+   * from one school address (NAT), so far above the sign-in limit, yet it stops token guessing.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SURVEY_RATE_LIMIT_PER_MINUTE = 600;
+
   /** Behind a reverse proxy, trust its X-Forwarded-For for client addresses (audit, rate limits). */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';

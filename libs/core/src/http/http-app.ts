@@ -34,6 +34,17 @@ export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): Fa
   });
 }
 
+type NamedRateLimit = 'survey';
+const namedRateLimits = new WeakMap<object, Record<NamedRateLimit, number>>();
+
+/**
+ * A per-minute limit taken from configuration when each request arrives (decorators run before
+ * the configuration is read): `@RouteConfig({ rateLimit: routeRateLimit('survey') })`.
+ */
+export function routeRateLimit(name: NamedRateLimit): { max: (request: { server: object }) => number; timeWindow: number } {
+  return { max: (request) => namedRateLimits.get(request.server)?.[name] ?? 60, timeWindow: 60_000 };
+}
+
 /**
  * Everything an HTTP app needs besides its modules: the `/api/v1` prefix, validation, problem
  * details for every error (Nest's and fastify's own body errors reach the same filter), request ids and the API docs. The server
@@ -49,12 +60,11 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  // Off by default; routes opt in with @RouteConfig({ rateLimit: {} }) (sign-in, refresh).
-  await app.register(fastifyRateLimit, {
-    global: false,
-    max: app.get(AppConfig).AUTH_RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-  });
+  // Off by default; routes opt in with @RouteConfig({ rateLimit: {} }) (sign-in, refresh) or a
+  // named limit from routeRateLimit() (the student survey).
+  const config = app.get(AppConfig);
+  await app.register(fastifyRateLimit, { global: false, max: config.AUTH_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
+  namedRateLimits.set(app.getHttpAdapter().getInstance(), { survey: config.SURVEY_RATE_LIMIT_PER_MINUTE });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT }, (_request, body, done) => done(null, body));

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, expectedVersion, type Page, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { CreateTopicDto, TopicListQuery, type TopicView, UpdateTopicDto } from './topic.dtos.js';
+import { TopicsService } from './topics.service.js';
+
+@ApiTags('education')
+@Controller('education/topics')
+export class TopicsController {
+  constructor(private readonly topics: TopicsService) {}
+
+  @Get()
+  @RequirePermission(Permission.EducationRead)
+  list(@CurrentCaller() caller: Caller, @Query() query: TopicListQuery): Promise<Page<TopicView>> {
+    return this.topics.list(caller, query);
+  }
+
+  @Get(':topicId')
+  @RequirePermission(Permission.EducationRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('topicId') topicId: string): Promise<TopicView> {
+    return this.topics.get(caller, topicId);
+  }
+
+  @Post()
+  @RequirePermission(Permission.EducationTopicManage)
+  async create(@CurrentCaller() caller: Caller, @Body() body: CreateTopicDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TopicView> {
+    const topic = await this.topics.create(caller, body);
+    void reply.header('location', `/${API_PREFIX}/education/topics/${topic.id}`);
+    return topic;
+  }
+
+  @Patch(':topicId')
+  @RequirePermission(Permission.EducationTopicManage)
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('topicId') topicId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateTopicDto,
+  ): Promise<TopicView> {
+    return this.topics.update(caller, topicId, expectedVersion(ifMatch, body.version), body);
+  }
+}
