@@ -8,6 +8,7 @@ import { RiskRegister1795824600000 } from './1795824600000-risk-register.js';
 import { ScreeningCampaigns1795824700000 } from './1795824700000-screening-campaigns.js';
 import { Cases1795824800000 } from './1795824800000-cases.js';
 import { HealthEducation1795824900000 } from './1795824900000-health-education.js';
+import { Counseling1795825000000 } from './1795825000000-counseling.js';
 import { SealedIdempotentAnswers1795825100000 } from './1795825100000-sealed-idempotent-answers.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
@@ -22,5 +23,6 @@ export const migrations = [
   ScreeningCampaigns1795824700000,
   Cases1795824800000,
   HealthEducation1795824900000,
+  Counseling1795825000000,
   SealedIdempotentAnswers1795825100000,
 ];

@@ -5,6 +5,7 @@ import { AlertsModule } from '#alerts';
 import { AuditModule } from '#audit';
 import { CasesModule } from '#cases';
 import { ConcernFlagsModule } from '#concern-flags';
+import { CounselingModule } from '#counseling';
 import { CryptoModule } from '#crypto';
 import { EducationModule } from '#education';
 import { IdentityModule } from '#identity';
@@ -30,6 +31,7 @@ import { migrations } from '#migrations';
     ConcernFlagsModule,
     RiskModule,
     CasesModule,
+    CounselingModule,
     ScreeningModule,
     EducationModule,
   ],

@@ -3,6 +3,7 @@ import { alertEntities } from '#alerts';
 import { auditEntities } from '#audit';
 import { caseEntities } from '#cases';
 import { concernFlagEntities } from '#concern-flags';
+import { counselingEntities } from '#counseling';
 import { educationEntities } from '#education';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
@@ -21,6 +22,7 @@ export const allEntities = [
   ...screeningEntities,
   ...riskEntities,
   ...caseEntities,
+  ...counselingEntities,
   ...educationEntities,
   IdempotencyKey,
 ];

@@ -33,6 +33,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'case_contacts', column: 'agreed', idColumn: 'id' },
   { table: 'case_referrals', column: 'note', idColumn: 'id' },
   { table: 'case_notes', column: 'body', idColumn: 'id' },
+  // Counseling: what the counselor wrote about a session, and why a session was cancelled or declined.
+  { table: 'session_notes', column: 'body', idColumn: 'id' },
+  { table: 'appointments', column: 'cancellation_reason', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

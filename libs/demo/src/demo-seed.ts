@@ -75,6 +75,15 @@ export async function seedDemoSchool(dataSource: DataSource, password: string): 
          FROM students s WHERE s.school_id = $1`,
       [school.id],
     );
+    // Both counselors see students on weekdays, 09:00-12:00 and 14:00-17:00 (Asia/Shanghai), in their rooms.
+    await manager.query(
+      `INSERT INTO counselor_availability_rules (school_id, counselor_id, weekday, start_minute, end_minute, mode, place, created_by)
+       SELECT $1, c.id, d, m.start_minute, m.end_minute, 'room', c.room, c.id
+         FROM (VALUES ($2::uuid, '心理咨询室 201'), ($3::uuid, '心理咨询室 202')) AS c(id, room)
+        CROSS JOIN generate_series(1, 5) d
+        CROSS JOIN (VALUES (540, 720), (840, 1020)) AS m(start_minute, end_minute)`,
+      [school.id, userId('counselor'), userId('counselor2')],
+    );
     await audit.record(manager, { schoolId: school.id }, { action: 'demo.seed', entityType: 'school', entityId: school.id });
     return true;
   });

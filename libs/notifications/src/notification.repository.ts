@@ -36,6 +36,17 @@ export class NotificationRepository {
     return rows.length;
   }
 
+  /** One notification to one user, if they are still an active member of the school; whether it was sent. */
+  async notifyUser(manager: EntityManager, schoolId: string, userId: string, notification: NewNotification): Promise<boolean> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO notifications (school_id, recipient_id, kind, title, entity_type, entity_id)
+       SELECT u.school_id, u.id, $3, $4, $5, $6 FROM users u WHERE u.id = $2 AND u.school_id = $1 AND u.active
+       RETURNING id`,
+      [schoolId, userId, notification.kind, notification.title, notification.entityType ?? null, notification.entityId ?? null],
+    );
+    return rows.length > 0;
+  }
+
   listForRecipient(schoolId: string, recipientId: string, unreadOnly: boolean, page: PageQuery): Promise<NotificationView[]> {
     const qb = this.dataSource
       .createQueryBuilder()

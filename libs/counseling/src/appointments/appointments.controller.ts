@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, type Page, UuidParam } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { AppointmentOutcomeService } from './appointment-outcome.service.js';
+import { AppointmentQueryService } from './appointment-query.service.js';
+import {
+  AppointmentActionDto,
+  AppointmentListQuery,
+  BookAppointmentDto,
+  CancelAppointmentDto,
+  ConfirmAppointmentDto,
+  RescheduleAppointmentDto,
+  WithdrawRequestDto,
+} from './appointment.dtos.js';
+import type { AppointmentView } from './appointment.views.js';
+import { BookingService } from './booking.service.js';
+
+const locationOf = (id: string) => `/${API_PREFIX}/appointments/${id}`;
+
+@ApiTags('counseling')
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(
+    private readonly booking: BookingService,
+    private readonly outcomes: AppointmentOutcomeService,
+    private readonly queries: AppointmentQueryService,
+  ) {}
+
+  /** A counselor books a student into their own calendar. */
+  @Post()
+  @RequirePermission(Permission.AppointmentBook)
+  async book(@CurrentCaller() caller: Caller, @Body() body: BookAppointmentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentView> {
+    const id = await this.booking.book(caller, body);
+    void reply.header('location', locationOf(id));
+    return this.queries.afterWrite(caller, id);
+  }
+
+  @Get()
+  @RequirePermission(Permission.AppointmentRead)
+  list(@CurrentCaller() caller: Caller, @Query() query: AppointmentListQuery): Promise<Page<AppointmentView>> {
+    return this.queries.list(caller, query);
+  }
+
+  @Get(':appointmentId')
+  @RequirePermission(Permission.AppointmentRead)
+  get(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string): Promise<AppointmentView> {
+    return this.queries.get(caller, appointmentId);
+  }
+
+  @Post(':appointmentId/confirm')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async confirm(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: ConfirmAppointmentDto): Promise<AppointmentView> {
+    await this.booking.confirm(caller, appointmentId, body);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  /** 201 with the new session; the old one becomes `rescheduled`, pointing to it. */
+  @Post(':appointmentId/reschedule')
+  @RequirePermission(Permission.AppointmentBook)
+  async reschedule(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('appointmentId') appointmentId: string,
+    @Body() body: RescheduleAppointmentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AppointmentView> {
+    const id = await this.booking.reschedule(caller, appointmentId, body);
+    void reply.header('location', locationOf(id));
+    return this.queries.afterWrite(caller, id);
+  }
+
+  @Post(':appointmentId/decline')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async decline(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: CancelAppointmentDto): Promise<AppointmentView> {
+    await this.outcomes.end(caller, appointmentId, 'decline', body.version, body.reason);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  @Post(':appointmentId/cancel')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async cancel(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: CancelAppointmentDto): Promise<AppointmentView> {
+    await this.outcomes.end(caller, appointmentId, 'cancel', body.version, body.reason);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  @Post(':appointmentId/release-offer')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async releaseOffer(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: AppointmentActionDto): Promise<AppointmentView> {
+    await this.outcomes.releaseOffer(caller, appointmentId, body.version);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  @Post(':appointmentId/complete')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async complete(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: AppointmentActionDto): Promise<AppointmentView> {
+    await this.outcomes.complete(caller, appointmentId, body.version);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  @Post(':appointmentId/no-show')
+  @RequirePermission(Permission.AppointmentBook)
+  @HttpCode(200)
+  async noShow(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: AppointmentActionDto): Promise<AppointmentView> {
+    await this.outcomes.markNoShow(caller, appointmentId, body.version);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+
+  /** The class teacher who asked takes a request back before it is scheduled. */
+  @Post(':appointmentId/withdraw')
+  @RequirePermission(Permission.AppointmentRequest)
+  @HttpCode(200)
+  async withdraw(@CurrentCaller() caller: Caller, @UuidParam('appointmentId') appointmentId: string, @Body() body: WithdrawRequestDto): Promise<AppointmentView> {
+    await this.outcomes.end(caller, appointmentId, 'withdraw', body.version, body.reason ?? null);
+    return this.queries.afterWrite(caller, appointmentId);
+  }
+}
