@@ -20,6 +20,8 @@ export const Permission = {
   NotificationRead: 'notification.read',
   AlertRead: 'alert.read',
   AlertAcknowledge: 'alert.acknowledge',
+  /** The school's acknowledgement deadlines per severity. */
+  AlertSettingsManage: 'alert_settings.manage',
   InstrumentRead: 'instrument.read',
   FlagRaise: 'concern_flag.raise',
   /** Counselors read their school's flags; a class teacher only the flags they raised. */
@@ -157,6 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.SessionNoteRead,
     // Clinical records through break-glass only (the service checks the grant).
     P.StudentRiskRead,
+    P.AlertSettingsManage,
     // Administrators receive the last escalation step, so they must be able to act on it.
     P.AlertRead,
     P.AlertAcknowledge,
@@ -173,7 +176,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
   // approves the closure of high-risk cases, keeps the list of referral agencies and the school's education topics.
-  counseling_lead: new Set([...COUNSELOR, P.CounselingSettingsManage, P.ReportRead, P.CaseClosureApprove, P.ReferralAgencyManage, P.EducationTopicManage]),
+  counseling_lead: new Set([
+    ...COUNSELOR,
+    P.CounselingSettingsManage,
+    P.ReportRead,
+    P.CaseClosureApprove,
+    P.ReferralAgencyManage,
+    P.EducationTopicManage,
+    P.AlertSettingsManage,
+  ]),
   class_teacher: new Set([
     ...EVERY_STAFF_MEMBER,
     P.ClassRead,

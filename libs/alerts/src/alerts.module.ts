@@ -5,6 +5,8 @@ import { RiskModule } from '#risk';
 import { AlertRepository } from './alert.repository.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
+import { AlertDeadlinesController } from './deadlines/alert-deadlines.controller.js';
+import { AlertDeadlinesService } from './deadlines/alert-deadlines.service.js';
 import { alertEntities } from './entities/index.js';
 import { AlertEscalationJob } from './escalation/alert-escalation.job.js';
 import { AlertReport } from './reports/alert-report.js';
@@ -13,8 +15,8 @@ import { AlertReportController } from './reports/alert-report.controller.js';
 /** Alerts that must reach a person: raising, acknowledging, escalating on a timer. */
 @Module({
   imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule, RiskModule],
-  controllers: [AlertsController, AlertReportController],
-  providers: [AlertRepository, AlertsService, AlertEscalationJob, AlertReport],
+  controllers: [AlertsController, AlertDeadlinesController, AlertReportController],
+  providers: [AlertRepository, AlertsService, AlertEscalationJob, AlertReport, AlertDeadlinesService],
   exports: [AlertsService, AlertEscalationJob],
 })
 export class AlertsModule {}
