@@ -8,6 +8,7 @@ import { ConcernFlagsModule } from '#concern-flags';
 import { CounselingModule } from '#counseling';
 import { CryptoModule } from '#crypto';
 import { EducationModule } from '#education';
+import { HolidaysModule } from '#holidays';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
@@ -34,6 +35,7 @@ import { migrations } from '#migrations';
     CounselingModule,
     ScreeningModule,
     EducationModule,
+    HolidaysModule,
   ],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { caseEntities } from '#cases';
 import { concernFlagEntities } from '#concern-flags';
 import { counselingEntities } from '#counseling';
 import { educationEntities } from '#education';
+import { holidayEntities } from '#holidays';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { orgEntities } from '#org';
@@ -24,5 +25,6 @@ export const allEntities = [
   ...caseEntities,
   ...counselingEntities,
   ...educationEntities,
+  ...holidayEntities,
   IdempotencyKey,
 ];

@@ -84,6 +84,14 @@ export const Permission = {
    */
   SessionNoteRead: 'session_note.read',
   CounselingSettingsManage: 'counseling_settings.manage',
+  /** Terms, holidays, window lengths and the key windows of the school. */
+  CalendarRead: 'calendar.read',
+  CalendarManage: 'calendar.manage',
+  /** Who is on duty when, with their phone (handover notes only for those who stand duty and administrators). */
+  DutyRosterRead: 'duty_roster.read',
+  DutyRosterManage: 'duty_roster.manage',
+  /** Confirm one's own shift is reachable (someone else's answers 404). */
+  DutyShiftConfirm: 'duty_shift.confirm',
   SelfManage: 'self.manage',
 } as const;
 
@@ -93,7 +101,7 @@ export const ROLES = ['admin', 'counseling_lead', 'counselor', 'class_teacher', 
 export type Role = (typeof ROLES)[number];
 
 const P = Permission;
-const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead];
+const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead, P.CalendarRead, P.DutyRosterRead, P.DutyShiftConfirm];
 
 const COUNSELOR: Permission[] = [
   ...EVERY_STAFF_MEMBER,
@@ -172,6 +180,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.EducationTopicManage,
     P.EducationPlan,
     P.EducationConfirm,
+    P.CalendarManage,
+    P.DutyRosterManage,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
@@ -211,8 +221,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.EducationPlan,
     P.EducationConfirm,
   ]),
-  // Duty officers see students only through the alerts they receive (Monitoring issue).
-  duty_officer: new Set([...EVERY_STAFF_MEMBER]),
+  // Duty officers see students only through the alerts routed to them while on holiday duty
+  // (the alerts service scopes them to those; any other alert answers 404).
+  duty_officer: new Set([...EVERY_STAFF_MEMBER, P.AlertRead, P.AlertAcknowledge]),
 };
 
 export function isRole(value: string): value is Role {

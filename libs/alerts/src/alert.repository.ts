@@ -38,6 +38,10 @@ const ALERT_COLUMNS = `a.id, a.student_id AS "studentId", s.name AS "studentName
   a.ack_due_at AS "ackDueAt", a.escalation_level AS "escalationLevel", a.acknowledged_at AS "acknowledgedAt",
   a.acknowledged_by AS "acknowledgedBy", a.acknowledgement_note AS "acknowledgementNote", a.version`;
 
+/** Alerts routed to a duty officer are the ones they were notified of (`alert.routed_to_duty`). */
+const ROUTED_TO_SQL = (userSql: string) => `EXISTS (
+  SELECT 1 FROM notifications n WHERE n.entity_type = 'alert' AND n.entity_id = a.id AND n.recipient_id = ${userSql} AND n.kind = 'alert.routed_to_duty')`;
+
 @Injectable()
 export class AlertRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -55,11 +59,12 @@ export class AlertRepository {
     return rows[0]?.id ?? null;
   }
 
-  async findInSchool(schoolId: string, alertId: string): Promise<AlertRow | null> {
+  /** `routedTo`: only if the alert was routed to that user (a duty officer's scope). */
+  async findInSchool(schoolId: string, alertId: string, routedTo?: string): Promise<AlertRow | null> {
     const rows = await this.dataSource.query<AlertRow[]>(
       `SELECT ${ALERT_COLUMNS} FROM alerts a JOIN students s ON s.id = a.student_id JOIN classes c ON c.id = s.class_id
-        WHERE a.id = $1 AND a.school_id = $2`,
-      [alertId, schoolId],
+        WHERE a.id = $1 AND a.school_id = $2 AND ($3::uuid IS NULL OR ${ROUTED_TO_SQL('$3::uuid')})`,
+      [alertId, schoolId, routedTo ?? null],
     );
     return rows[0] ?? null;
   }
@@ -72,7 +77,11 @@ export class AlertRepository {
   }
 
   /** Oldest first, so the longest-waiting alert is on top. */
-  listForSchool(schoolId: string, filter: { status?: AlertStatus[]; severity?: AlertSeverity[] }, page: PageQuery): Promise<AlertRow[]> {
+  listForSchool(
+    schoolId: string,
+    filter: { status?: AlertStatus[]; severity?: AlertSeverity[]; routedTo?: string },
+    page: PageQuery,
+  ): Promise<AlertRow[]> {
     const qb = this.dataSource
       .createQueryBuilder()
       .select(ALERT_COLUMNS)
@@ -82,6 +91,7 @@ export class AlertRepository {
       .where('a.school_id = :schoolId', { schoolId });
     if (filter.status?.length) qb.andWhere('a.status IN (:...status)', { status: filter.status });
     if (filter.severity?.length) qb.andWhere('a.severity IN (:...severity)', { severity: filter.severity });
+    if (filter.routedTo) qb.andWhere(ROUTED_TO_SQL(':routedTo'), { routedTo: filter.routedTo });
     return applyKeyset(qb, { columns: ['a.raised_at', 'a.id'], casts: ['timestamptz', 'uuid'] }, page).getRawMany<AlertRow>();
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HolidaysModule } from '#holidays';
 import { NotificationsModule } from '#notifications';
 import { RiskModule } from '#risk';
 import { AlertRepository } from './alert.repository.js';
@@ -14,7 +15,7 @@ import { AlertReportController } from './reports/alert-report.controller.js';
 
 /** Alerts that must reach a person: raising, acknowledging, escalating on a timer. */
 @Module({
-  imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule, RiskModule],
+  imports: [TypeOrmModule.forFeature(alertEntities), NotificationsModule, RiskModule, HolidaysModule],
   controllers: [AlertsController, AlertDeadlinesController, AlertReportController],
   providers: [AlertRepository, AlertsService, AlertEscalationJob, AlertReport, AlertDeadlinesService],
   exports: [AlertsService, AlertEscalationJob],

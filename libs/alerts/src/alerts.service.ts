@@ -5,6 +5,7 @@ import { Clock, ConflictProblem, NotFoundProblem, type Page, toPage } from '#cor
 import type { Caller } from '#access';
 import { type AuditActor, AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
+import { OnDutyOfficers } from '#holidays';
 import { NotificationRepository } from '#notifications';
 import { RiskRegisterService } from '#risk';
 import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
@@ -53,22 +54,24 @@ export class AlertsService {
     private readonly cipher: FieldCipher,
     private readonly risk: RiskRegisterService,
     private readonly clock: Clock,
+    private readonly onDuty: OnDutyOfficers,
   ) {}
 
   /**
-   * Raises an alert in the caller's transaction, tells the school's counselors and updates the
-   * student's risk level. A source
+   * Raises an alert in the caller's transaction, tells the school's counselors (and, during a
+   * holiday, the officer on duty) and updates the student's risk level. A source
    * raises at most one alert: a second call returns null and changes nothing.
    */
   async raise(manager: EntityManager, actor: AuditActor, alert: NewAlert): Promise<string | null> {
-    const id = await this.alerts.insert(manager, alert, this.clock.now());
+    const now = this.clock.now();
+    const id = await this.alerts.insert(manager, alert, now);
     if (!id) return null;
-    await this.notifications.notifyRoles(manager, alert.schoolId, RECIPIENT_ROLES_BY_LEVEL[0], {
-      kind: 'alert.raised',
-      title: alert.severity === 'critical' ? 'Critical alert: a student needs attention now' : 'High alert: a student needs attention',
-      entityType: 'alert',
-      entityId: id,
-    });
+    const title = alert.severity === 'critical' ? 'Critical alert: a student needs attention now' : 'High alert: a student needs attention';
+    await this.notifications.notifyRoles(manager, alert.schoolId, RECIPIENT_ROLES_BY_LEVEL[0], { kind: 'alert.raised', title, entityType: 'alert', entityId: id });
+    // At most one officer per shift covers an instant, so this loop is one or two inserts.
+    for (const officerId of await this.onDuty.inHolidayAt(manager, alert.schoolId, now)) {
+      await this.notifications.notifyUser(manager, alert.schoolId, officerId, { kind: 'alert.routed_to_duty', title, entityType: 'alert', entityId: id });
+    }
     await this.audit.record(manager, actor, {
       action: 'alert.raise',
       severity: alert.severity === 'critical' ? 'high' : 'normal',
@@ -82,13 +85,13 @@ export class AlertsService {
   }
 
   async list(caller: Caller, query: AlertListQuery): Promise<Page<AlertSummary>> {
-    const rows = await this.alerts.listForSchool(caller.schoolId, { status: query.status, severity: query.severity }, query);
+    const rows = await this.alerts.listForSchool(caller.schoolId, { status: query.status, severity: query.severity, routedTo: routedScopeOf(caller) }, query);
     return toPage(rows, query, (r) => [r.raisedAt.toISOString(), r.id], (r) => this.summaryOf(r));
   }
 
   /** The alert with its escalation steps; an audited read, since it concerns one student. */
   async get(caller: Caller, alertId: string): Promise<AlertDetail> {
-    const row = await this.alerts.findInSchool(caller.schoolId, alertId);
+    const row = await this.alerts.findInSchool(caller.schoolId, alertId, routedScopeOf(caller));
     await this.audit.recordAlone(caller, {
       action: 'alert.read',
       outcome: row ? 'success' : 'not_found',
@@ -103,6 +106,8 @@ export class AlertsService {
   }
 
   async acknowledge(caller: Caller, alertId: string, note: string): Promise<AlertDetail> {
+    const scope = routedScopeOf(caller);
+    if (scope && !(await this.alerts.findInSchool(caller.schoolId, alertId, scope))) throw notFound();
     await this.dataSource.transaction(async (manager) => {
       const acknowledged = await this.alerts.acknowledge(manager, {
         schoolId: caller.schoolId,
@@ -148,3 +153,6 @@ export class AlertsService {
 }
 
 const notFound = () => new NotFoundProblem('alert.not_found', 'No such alert');
+
+/** Duty officers reach only the alerts routed to them on duty; other roles the whole school's. */
+const routedScopeOf = (caller: Caller): string | undefined => (caller.role === 'duty_officer' ? caller.userId : undefined);

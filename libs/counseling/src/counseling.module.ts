@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '#alerts';
 import { CasesModule } from '#cases';
+import { HolidaysModule } from '#holidays';
 import { NotificationsModule } from '#notifications';
 import { AppointmentOutcomeService } from './appointments/appointment-outcome.service.js';
 import { AppointmentQueryService } from './appointments/appointment-query.service.js';
@@ -41,7 +42,7 @@ import { SchoolHolidays } from './settings/school-holidays.js';
 
 /** Counseling services: counselors' calendars, appointments that never double-book, session notes, reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature(counselingEntities), AlertsModule, CasesModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(counselingEntities), AlertsModule, CasesModule, HolidaysModule, NotificationsModule],
   controllers: [
     // The static `counselors/me/...` routes before the `counselors/:counselorId/...` ones.
     MyCalendarFeedController,

@@ -36,6 +36,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // Counseling: what the counselor wrote about a session, and why a session was cancelled or declined.
   { table: 'session_notes', column: 'body', idColumn: 'id' },
   { table: 'appointments', column: 'cancellation_reason', idColumn: 'id' },
+  // Holiday duty: handover notes between officers can mention students (Holiday-windows issue).
+  { table: 'duty_shifts', column: 'handover_notes', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

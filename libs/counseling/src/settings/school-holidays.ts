@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { HolidayCalendar } from '#holidays';
 import type { Interval } from '../time/intervals.js';
 
-/**
- * Whether a span of time falls in one of the school's holidays. Term calendars arrive with the
- * Holiday-windows issue, which replaces this provider; until then no day is a holiday, so the
- * "phone or video only during holidays" setting is stored but never triggers.
- */
+/** Whether a span of time falls in one of the school's holidays, as its term calendar says. */
 @Injectable()
 export class SchoolHolidays {
-  async overlapsHoliday(_manager: EntityManager, _schoolId: string, _span: Interval): Promise<boolean> {
-    return false;
+  constructor(private readonly calendar: HolidayCalendar) {}
+
+  overlapsHoliday(manager: EntityManager, schoolId: string, span: Interval): Promise<boolean> {
+    return this.calendar.overlapsHoliday(manager, schoolId, span);
   }
 }
