@@ -10,6 +10,8 @@ import { Cases1795824800000 } from './1795824800000-cases.js';
 import { HealthEducation1795824900000 } from './1795824900000-health-education.js';
 import { Counseling1795825000000 } from './1795825000000-counseling.js';
 import { SealedIdempotentAnswers1795825100000 } from './1795825100000-sealed-idempotent-answers.js';
+import { Holidays1795825200000 } from './1795825200000-holidays.js';
+import { SurveyPage1795825300000 } from './1795825300000-survey-page.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   HealthEducation1795824900000,
   Counseling1795825000000,
   SealedIdempotentAnswers1795825100000,
+  Holidays1795825200000,
+  SurveyPage1795825300000,
 ];

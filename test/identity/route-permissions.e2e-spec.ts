@@ -16,7 +16,7 @@ class UndeclaredController {
 @Module({ controllers: [UndeclaredController] })
 class UndeclaredModule {}
 
-const UNPREFIXED = new Set(['health']);
+const UNPREFIXED = new Set(['health', 's']);
 
 function registeredRoutes(t: TestApp): { route: string; access: RouteAccess | undefined }[] {
   const scanner = new MetadataScanner();

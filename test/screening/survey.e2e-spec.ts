@@ -93,7 +93,7 @@ describe('the student survey', () => {
     const token = freshToken();
     const res = await submit(token, validBody({ phq9: phq9WithTotal(7), gad7: gad7({ item1: 1 }) }));
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ status: 'submitted', submittedAt: START.toISOString() });
+    expect(res.body).toMatchObject({ status: 'submitted', submittedAt: START.toISOString(), showHelpProminently: false });
     const stored = await responsesOf(token);
     expect(stored.map((r: Record<string, unknown>) => [r.instrument_code, r.total, r.band_code, r.critical_items_hit, r.source])).toEqual([
       ['gad7', 1, 'minimal', [], 'survey'],

@@ -35,6 +35,9 @@ import { SurveyTokens } from './survey/survey-tokens.js';
 import { SurveyController } from './survey/survey.controller.js';
 import { SurveyRepository } from './survey/survey.repository.js';
 import { SurveyService } from './survey/survey.service.js';
+import { HelpResourcesRepository } from './survey-page/help-resources.repository.js';
+import { SurveyPageController } from './survey-page/survey-page.controller.js';
+import { SurveyPageService } from './survey-page/survey-page.service.js';
 
 const INSTRUMENTS = [InstrumentRepository, InstrumentsService];
 const CAMPAIGNS = [
@@ -48,7 +51,7 @@ const CAMPAIGNS = [
   CampaignProgressRepository,
   CampaignProgressService,
 ];
-const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService];
+const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService, HelpResourcesRepository, SurveyPageService];
 const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository, ResponseReadsService, PaperEntryService, ResponseImportService];
 
 /**
@@ -66,6 +69,7 @@ const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository,
     CampaignResponsesController,
     ResponsesController,
     SurveyController,
+    SurveyPageController,
     CampaignReportController,
   ],
   providers: [...INSTRUMENTS, ...CAMPAIGNS, ...SURVEY, ...RESPONSES, CampaignReportService],

@@ -55,6 +55,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The student survey page and its files: a short link for a QR code.
+      { path: 's/:token', method: RequestMethod.GET },
+      { path: 's/assets/:file', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -6,6 +6,7 @@ import type { RequestOrigin } from '#access';
 import { CampaignInstrumentRepository } from '../campaigns/campaign-instrument.repository.js';
 import { InvitationRepository } from '../campaigns/invitations/invitation.repository.js';
 import { ResponseRecorder } from '../responses/response-recorder.service.js';
+import { HelpResourcesRepository } from '../survey-page/help-resources.repository.js';
 import type { SubmitSurveyDto } from './dtos/submit-survey.dto.js';
 import { checkSurveyAnswers } from './survey-answers.js';
 import { surveyAlreadySubmitted, surveyClosed, surveyNotFound } from './survey-problems.js';
@@ -27,6 +28,7 @@ export class SurveyService {
     private readonly invitations: InvitationRepository,
     private readonly recorder: ResponseRecorder,
     private readonly tokens: SurveyTokens,
+    private readonly helpResources: HelpResourcesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,12 @@ export class SurveyService {
         },
       );
     });
-    return { status: 'submitted', submittedAt: now };
+    return {
+      status: 'submitted',
+      submittedAt: now,
+      helpResources: await this.helpResources.resourcesOfSchool(invitation.schoolId),
+      showHelpProminently: checked.some((answers) => answers.score.criticalItemsHit.length > 0),
+    };
   }
 
   private async answerableInvitation(token: string): Promise<SurveyInvitation> {

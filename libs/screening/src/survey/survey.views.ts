@@ -1,5 +1,6 @@
 import type { CampaignInstrument } from '../campaigns/campaign-instrument.repository.js';
 import type { Condition, InputFlag, ItemOption } from '../instruments/instrument-definition.js';
+import type { SurveyHelp } from '../survey-page/help-resources.js';
 import type { SurveyInvitation } from './survey.repository.js';
 
 export interface SurveyItemView {
@@ -32,7 +33,8 @@ export interface SurveyView {
   instruments: SurveyInstrumentView[];
 }
 
-export interface SubmittedSurvey {
+/** With what the thank-you page shows: the school's help resources, prominently when an answer calls for it. */
+export interface SubmittedSurvey extends SurveyHelp {
   status: 'submitted';
   submittedAt: Date;
 }
