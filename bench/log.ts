@@ -1,0 +1,8 @@
+/** The benchmark's console: lines to standard error (progress) and standard output (results). */
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+export function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}

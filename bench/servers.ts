@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { log } from './log.js';
+
+export interface Server {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts `node <script>` with the given environment and waits (bounded) until `readyPath` answers 200. */
+export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const response = await fetch(`${url}${readyPath}`);
+      if (response.ok) {
+        log(`[bench] ${name} listening on ${url} (pid ${child.pid})`);
+        return { name, url, process: child };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${name} did not become ready within 60 s: ${stderr}`);
+}
+
+/** Stops a server it started, by its own process handle; SIGKILL after 10 s. */
+export async function stopServer(server: Server): Promise<void> {
+  const child = server.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
