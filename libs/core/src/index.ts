@@ -9,3 +9,4 @@ export * from './logging/index.js';
 export * from './pagination/index.js';
 export * from './validation/index.js';
 export * from './idempotency/index.js';
+export * from './time/index.js';

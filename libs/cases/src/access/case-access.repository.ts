@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '#access';
+import type { AuditEntry } from '#audit';
+import { caseNotFound } from '../case-problems.js';
 import type { CaseRiskLevel, CaseSource, CaseState } from '../entities/case.entity.js';
 
 export interface CaseRow {
@@ -61,6 +63,23 @@ export class CaseAccessRepository {
     if (grantId) return { row, access: { via: 'break_glass', grantId } };
     return null;
   }
+
+  /** As findAccessible, answering 404 (like a missing case) when the caller does not reach it. */
+  async requireAccessible(manager: EntityManager, caller: Caller, caseId: string, now: Date, options: { lock?: boolean } = {}): Promise<AccessibleCase> {
+    const found = await this.findAccessible(manager, caller, caseId, now, options);
+    if (!found) throw caseNotFound();
+    return found;
+  }
+}
+
+export interface AccessibleCase {
+  row: CaseRow;
+  access: CaseAccess;
+}
+
+/** An audit entry for reading something of a case, recorded as break-glass where it was. */
+export function caseReadEntry(action: string, found: AccessibleCase): AuditEntry {
+  return { action, entityType: 'case', entityId: found.row.id, studentId: found.row.studentId, breakGlassGrantId: grantOf(found.access) };
 }
 
 /** For audit entries: a break-glass read or write is recorded as such. */

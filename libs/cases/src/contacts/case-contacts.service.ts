@@ -6,8 +6,7 @@ import { Clock, type FieldError, NotFoundProblem, toPage, validationProblem } fr
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
-import { type CaseAccess, CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
-import { caseNotFound } from '../case-problems.js';
+import { CaseAccessRepository, caseReadEntry, grantOf } from '../access/case-access.repository.js';
 import { CaseEventRepository } from '../timeline/case-event.repository.js';
 import type { CaseContactListQuery, CaseContactPage, CaseContactView, LogCaseContactDto } from './case-contact.dto.js';
 import { CaseContactRepository, type CaseContactRow } from './case-contact.repository.js';
@@ -55,7 +54,7 @@ export class CaseContactsService {
     if (errors.length > 0) throw validationProblem(errors);
 
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       if (dto.guardianId && !(await this.contacts.isGuardianOfStudent(manager, row.schoolId, row.studentId, dto.guardianId))) {
         throw validationProblem([{ field: 'guardianId', message: "is not a guardian of the case's student" }]);
       }
@@ -107,37 +106,20 @@ export class CaseContactsService {
 
   async list(caller: Caller, caseId: string, query: CaseContactListQuery): Promise<CaseContactPage> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const rows = await this.contacts.listOfCase(manager, found.row.id, { outcome: query.outcome }, query);
       const summary = await this.contacts.summaryOfCase(manager, found.row.id);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_contact.read', found));
       return { ...toPage(rows, query, (r) => [r.contactedAt.toISOString(), r.id], (r) => this.viewOf(r)), summary };
     });
   }
 
   async get(caller: Caller, caseId: string, contactId: string): Promise<CaseContactView> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const contact = await this.mustFind(manager, found.row.id, contactId);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_contact.read', found));
       return this.viewOf(contact);
-    });
-  }
-
-  /** The case if the caller reaches it (its team, or break-glass); 404 otherwise, like a missing case. */
-  private async reach(manager: EntityManager, caller: Caller, caseId: string, options: { lock?: boolean } = {}) {
-    const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now(), options);
-    if (!found) throw caseNotFound();
-    return found;
-  }
-
-  private async auditRead(manager: EntityManager, caller: Caller, found: { row: CaseRow; access: CaseAccess }): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action: 'case_contact.read',
-      entityType: 'case',
-      entityId: found.row.id,
-      studentId: found.row.studentId,
-      breakGlassGrantId: grantOf(found.access),
     });
   }
 

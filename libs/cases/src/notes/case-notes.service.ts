@@ -34,7 +34,7 @@ export class CaseNotesService {
 
   async add(caller: Caller, caseId: string, dto: AddCaseNoteDto): Promise<CaseNoteReceipt> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       const id = randomUUID();
       const at = this.clock.now();
       await this.notes.insert(manager, {
@@ -89,13 +89,6 @@ export class CaseNotesService {
 
   private readEntry(row: CaseRow, access: CaseAccess) {
     return { action: 'case_note.read', entityType: 'case', entityId: row.id, studentId: row.studentId, breakGlassGrantId: grantOf(access) };
-  }
-
-  /** The case if the caller reaches it (its team, or break-glass); 404 otherwise, like a missing case. */
-  private async reach(manager: EntityManager, caller: Caller, caseId: string, options: { lock?: boolean } = {}) {
-    const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now(), options);
-    if (!found) throw caseNotFound();
-    return found;
   }
 
   private async mustFind(manager: EntityManager, caseId: string, noteId: string): Promise<CaseNoteRow> {

@@ -6,8 +6,7 @@ import { Clock, ConflictProblem, NotFoundProblem, type Page, toPage, validationP
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
-import { type CaseAccess, CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
-import { caseNotFound } from '../case-problems.js';
+import { CaseAccessRepository, caseReadEntry, grantOf } from '../access/case-access.repository.js';
 import { caseClosed } from '../tasks/case-tasks.service.js';
 import { CaseEventRepository } from '../timeline/case-event.repository.js';
 import type { CaseReferralListQuery, CaseReferralView, CreateCaseReferralDto, UpdateCaseReferralDto } from './case-referral.dto.js';
@@ -37,7 +36,7 @@ export class CaseReferralsService {
 
   async create(caller: Caller, caseId: string, dto: CreateCaseReferralDto): Promise<CaseReferralView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       if (row.state === 'closed') throw caseClosed();
       if (!(await this.referrals.isActiveAgencyOfSchool(manager, row.schoolId, dto.agencyId))) {
         throw validationProblem([{ field: 'agencyId', message: "is not an active agency of the school's list" }]);
@@ -75,7 +74,7 @@ export class CaseReferralsService {
 
   async changeStatus(caller: Caller, caseId: string, referralId: string, version: number, dto: UpdateCaseReferralDto): Promise<CaseReferralView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       const current = await this.mustFind(manager, row.id, referralId);
       if (current.version !== version) throw referralVersionConflict();
       if (!canMoveReferral(current.status, dto.status)) {
@@ -116,36 +115,19 @@ export class CaseReferralsService {
 
   async list(caller: Caller, caseId: string, query: CaseReferralListQuery): Promise<Page<CaseReferralView>> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const rows = await this.referrals.listOfCase(manager, found.row.id, { status: query.status }, query);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_referral.read', found));
       return toPage(rows, query, (r) => [r.referredAt.toISOString(), r.id], (r) => this.viewOf(r));
     });
   }
 
   async get(caller: Caller, caseId: string, referralId: string): Promise<CaseReferralView> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const referral = await this.mustFind(manager, found.row.id, referralId);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_referral.read', found));
       return this.viewOf(referral);
-    });
-  }
-
-  /** The case if the caller reaches it (its team, or break-glass); 404 otherwise, like a missing case. */
-  private async reach(manager: EntityManager, caller: Caller, caseId: string, options: { lock?: boolean } = {}) {
-    const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now(), options);
-    if (!found) throw caseNotFound();
-    return found;
-  }
-
-  private async auditRead(manager: EntityManager, caller: Caller, found: { row: CaseRow; access: CaseAccess }): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action: 'case_referral.read',
-      entityType: 'case',
-      entityId: found.row.id,
-      studentId: found.row.studentId,
-      breakGlassGrantId: grantOf(found.access),
     });
   }
 

@@ -6,8 +6,7 @@ import { Clock, ConflictProblem, NotFoundProblem, type Page, pickChanges, toPage
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
-import { type CaseAccess, CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
-import { caseNotFound } from '../case-problems.js';
+import { CaseAccessRepository, caseReadEntry, grantOf } from '../access/case-access.repository.js';
 import { CaseEventRepository } from '../timeline/case-event.repository.js';
 import type { CaseTaskListQuery, CaseTaskView, CreateCaseTaskDto, UpdateCaseTaskDto } from './case-task.dto.js';
 import { type CaseTaskChanges, CaseTaskRepository, type CaseTaskRow } from './case-task.repository.js';
@@ -38,7 +37,7 @@ export class CaseTasksService {
 
   async create(caller: Caller, caseId: string, dto: CreateCaseTaskDto): Promise<CaseTaskView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       if (row.state === 'closed') throw caseClosed();
       if (!(await this.tasks.isAssignable(manager, row.schoolId, row.id, dto.assigneeId))) throw notAssignable();
       const id = randomUUID();
@@ -76,7 +75,7 @@ export class CaseTasksService {
 
   async update(caller: Caller, caseId: string, taskId: string, version: number, dto: UpdateCaseTaskDto): Promise<CaseTaskView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.reach(manager, caller, caseId, { lock: true });
+      const { row, access } = await this.access.requireAccessible(manager, caller, caseId, this.clock.now(), { lock: true });
       const current = this.viewOf(await this.mustFind(manager, row.id, taskId));
       if (current.version !== version) throw taskVersionConflict();
       const requested = pickChanges(
@@ -125,36 +124,19 @@ export class CaseTasksService {
 
   async list(caller: Caller, caseId: string, query: CaseTaskListQuery): Promise<Page<CaseTaskView>> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const rows = await this.tasks.listOfCase(manager, found.row.id, { status: query.status }, query);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_task.read', found));
       return toPage(rows, query, (r) => [r.dueAt.toISOString(), r.id], (r) => this.viewOf(r));
     });
   }
 
   async get(caller: Caller, caseId: string, taskId: string): Promise<CaseTaskView> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.reach(manager, caller, caseId);
+      const found = await this.access.requireAccessible(manager, caller, caseId, this.clock.now());
       const task = await this.mustFind(manager, found.row.id, taskId);
-      await this.auditRead(manager, caller, found);
+      await this.audit.record(manager, caller, caseReadEntry('case_task.read', found));
       return this.viewOf(task);
-    });
-  }
-
-  /** The case if the caller reaches it (its team, or break-glass); 404 otherwise, like a missing case. */
-  private async reach(manager: EntityManager, caller: Caller, caseId: string, options: { lock?: boolean } = {}) {
-    const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now(), options);
-    if (!found) throw caseNotFound();
-    return found;
-  }
-
-  private async auditRead(manager: EntityManager, caller: Caller, found: { row: CaseRow; access: CaseAccess }): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action: 'case_task.read',
-      entityType: 'case',
-      entityId: found.row.id,
-      studentId: found.row.studentId,
-      breakGlassGrantId: grantOf(found.access),
     });
   }
 
