@@ -12,6 +12,7 @@ import { Counseling1795825000000 } from './1795825000000-counseling.js';
 import { SealedIdempotentAnswers1795825100000 } from './1795825100000-sealed-idempotent-answers.js';
 import { Holidays1795825200000 } from './1795825200000-holidays.js';
 import { SurveyPage1795825300000 } from './1795825300000-survey-page.js';
+import { HolidayCategories1795825400000 } from './1795825400000-holiday-categories.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SealedIdempotentAnswers1795825100000,
   Holidays1795825200000,
   SurveyPage1795825300000,
+  HolidayCategories1795825400000,
 ];

@@ -1,11 +1,13 @@
 import { DutyShift } from './duty-shift.entity.js';
+import { HolidayCategory } from './holiday-category.entity.js';
 import { SchoolHoliday } from './school-holiday.entity.js';
 import { SchoolTerm } from './school-term.entity.js';
 import { SchoolWindowSettings } from './school-window-settings.entity.js';
 
 export * from './duty-shift.entity.js';
+export * from './holiday-category.entity.js';
 export * from './school-holiday.entity.js';
 export * from './school-term.entity.js';
 export * from './school-window-settings.entity.js';
 
-export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift];
+export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift, HolidayCategory];
