@@ -56,6 +56,8 @@ export const Permission = {
   ScreeningResponseRead: 'screening_response.read',
   /** A student's screening summaries, without answers. */
   ScreeningResultsRead: 'screening_result.read',
+  /** Printable survey slips of a class, with links and QR codes: the campaign's team or the class's current teachers (audited). */
+  ScreeningSlipsPrint: 'screening_slips.print',
   /** Topics, activities, coverage and catch-ups (a class teacher: their classes only). */
   EducationRead: 'education.read',
   /** The school's own education topics (system topics are reference data). */
@@ -92,6 +94,12 @@ export const Permission = {
   DutyRosterManage: 'duty_roster.manage',
   /** Confirm one's own shift is reachable (someone else's answers 404). */
   DutyShiftConfirm: 'duty_shift.confirm',
+  /** Register a student's holiday category (a class teacher: students of their current classes). */
+  HolidayCategoryRegister: 'holiday_category.register',
+  /** Holiday categories and who is not registered yet (a class teacher: their classes). */
+  HolidayCategoryRead: 'holiday_category.read',
+  /** The students on campus or on internships over a holiday, with how to reach them: duty officers. */
+  HolidayOnSiteRead: 'holiday_on_site.read',
   SelfManage: 'self.manage',
 } as const;
 
@@ -125,6 +133,7 @@ const COUNSELOR: Permission[] = [
   P.ScreeningResponseEnter,
   P.ScreeningResponseRead,
   P.ScreeningResultsRead,
+  P.ScreeningSlipsPrint,
   P.CaseOpen,
   P.CaseRead,
   P.CaseWork,
@@ -138,6 +147,8 @@ const COUNSELOR: Permission[] = [
   P.EducationRead,
   P.EducationPlan,
   P.EducationConfirm,
+  P.HolidayCategoryRegister,
+  P.HolidayCategoryRead,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -182,6 +193,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.EducationConfirm,
     P.CalendarManage,
     P.DutyRosterManage,
+    P.HolidayCategoryRegister,
+    P.HolidayCategoryRead,
+    P.HolidayOnSiteRead,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
@@ -204,6 +218,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.FlagRead,
     // Their own classes' students who have not answered yet, to remind them.
     P.ScreeningPendingStudentsRead,
+    // Slips with survey links for their current classes, to hand out (the service checks the class).
+    P.ScreeningSlipsPrint,
     // Held so a teacher reading a response gets 404 like a missing one, not a 403 that says it exists:
     // teachers are never on a campaign's team and cannot use break-glass, so the scope yields nothing.
     P.ScreeningResponseRead,
@@ -220,10 +236,14 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.EducationRead,
     P.EducationPlan,
     P.EducationConfirm,
+    // Holiday categories of their own classes' students.
+    P.HolidayCategoryRegister,
+    P.HolidayCategoryRead,
   ]),
   // Duty officers see students only through the alerts routed to them while on holiday duty
-  // (the alerts service scopes them to those; any other alert answers 404).
-  duty_officer: new Set([...EVERY_STAFF_MEMBER, P.AlertRead, P.AlertAcknowledge]),
+  // (the alerts service scopes them to those; any other alert answers 404), and the school's
+  // students on campus or on internships over a holiday, who they may have to reach.
+  duty_officer: new Set([...EVERY_STAFF_MEMBER, P.AlertRead, P.AlertAcknowledge, P.HolidayOnSiteRead]),
 };
 
 export function isRole(value: string): value is Role {

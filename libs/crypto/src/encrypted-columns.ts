@@ -38,6 +38,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'appointments', column: 'cancellation_reason', idColumn: 'id' },
   // Holiday duty: handover notes between officers can mention students (Holiday-windows issue).
   { table: 'duty_shifts', column: 'handover_notes', idColumn: 'id' },
+  // Holiday categories: an internship's employer and place, and where "other" is (Holiday-windows issue).
+  { table: 'holiday_categories', column: 'employer', idColumn: 'id' },
+  { table: 'holiday_categories', column: 'place', idColumn: 'id' },
+  { table: 'holiday_categories', column: 'description', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -38,6 +38,9 @@ import { SurveyService } from './survey/survey.service.js';
 import { HelpResourcesRepository } from './survey-page/help-resources.repository.js';
 import { SurveyPageController } from './survey-page/survey-page.controller.js';
 import { SurveyPageService } from './survey-page/survey-page.service.js';
+import { SlipsController } from './survey-page/slips/slips.controller.js';
+import { SlipsRepository } from './survey-page/slips/slips.repository.js';
+import { SlipsService } from './survey-page/slips/slips.service.js';
 
 const INSTRUMENTS = [InstrumentRepository, InstrumentsService];
 const CAMPAIGNS = [
@@ -51,7 +54,7 @@ const CAMPAIGNS = [
   CampaignProgressRepository,
   CampaignProgressService,
 ];
-const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService, HelpResourcesRepository, SurveyPageService];
+const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService, HelpResourcesRepository, SurveyPageService, SlipsRepository, SlipsService];
 const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository, ResponseReadsService, PaperEntryService, ResponseImportService];
 
 /**
@@ -70,6 +73,7 @@ const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository,
     ResponsesController,
     SurveyController,
     SurveyPageController,
+    SlipsController,
     CampaignReportController,
   ],
   providers: [...INSTRUMENTS, ...CAMPAIGNS, ...SURVEY, ...RESPONSES, CampaignReportService],

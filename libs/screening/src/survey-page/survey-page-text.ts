@@ -75,3 +75,31 @@ export const PAGE_TEXT = {
 } as const;
 
 export type PageText = { [K in keyof (typeof PAGE_TEXT)['zh']]: string };
+
+/** The words of the printable slips a teacher hands out. */
+export const SLIP_TEXT = {
+  zh: {
+    htmlLang: 'zh-Hans',
+    title: '问卷链接条',
+    class: '班级',
+    studentNumber: '学号',
+    instructions: '用手机扫描二维码，或在浏览器中输入下面的链接。链接只属于你一个人，请不要转给别人。',
+    done: '已完成',
+    doneText: '已经完成，不需要再填写。',
+    empty: '这个班没有需要打印的问卷链接。',
+    summary: '{pending} 张待发，{done} 人已完成',
+    qrLabel: '问卷链接的二维码',
+  },
+  en: {
+    htmlLang: 'en',
+    title: 'Survey slips',
+    class: 'Class',
+    studentNumber: 'Student number',
+    instructions: 'Scan the QR code with a phone, or type the link below into a browser. The link is yours alone: do not pass it on.',
+    done: 'done',
+    doneText: 'Already done; nothing more to fill in.',
+    empty: 'This class has no survey links to print.',
+    summary: '{pending} slips to hand out, {done} already done',
+    qrLabel: 'QR code of the survey link',
+  },
+} as const;
