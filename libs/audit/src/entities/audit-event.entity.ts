@@ -16,6 +16,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Index('audit_events_school_action_idx', ['schoolId', 'action', 'seq'])
 @Index('audit_events_school_entity_idx', ['schoolId', 'entityType', 'entityId', 'seq'])
 @Index('audit_events_school_time_idx', ['schoolId', 'occurredAt'])
+@Index('audit_events_school_outcome_idx', ['schoolId', 'outcome', 'seq'])
 @Check('audit_events_outcome_check', `outcome IN ('success', 'failure', 'denied', 'not_found')`)
 @Check('audit_events_severity_check', `severity IN ('normal', 'high')`)
 export class AuditEvent {

@@ -10,6 +10,10 @@ export type Gender = (typeof GENDERS)[number];
 @Entity('students')
 @Unique('students_school_number_key', ['schoolId', 'studentNumber'])
 @Index('students_class_number_idx', ['classId', 'studentNumber'])
+// Prefix search (`q`) by name or number: text_pattern_ops indexes, which TypeORM cannot describe,
+// so it is told to leave them alone; the migration creates them.
+@Index('students_school_name_prefix_idx', { synchronize: false })
+@Index('students_school_number_prefix_idx', { synchronize: false })
 @Check('students_status_check', `status IN ('enrolled', 'suspended', 'graduated', 'withdrawn', 'transferred')`)
 @Check('students_gender_check', `gender IN ('female', 'male', 'other', 'unspecified')`)
 export class Student {
