@@ -13,6 +13,7 @@ import { SealedIdempotentAnswers1795825100000 } from './1795825100000-sealed-ide
 import { Holidays1795825200000 } from './1795825200000-holidays.js';
 import { SurveyPage1795825300000 } from './1795825300000-survey-page.js';
 import { HolidayCategories1795825400000 } from './1795825400000-holiday-categories.js';
+import { HardshipAid1795825500000 } from './1795825500000-hardship-aid.js';
 import { SearchIndexes1795825600000 } from './1795825600000-search-indexes.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
@@ -32,5 +33,6 @@ export const migrations = [
   Holidays1795825200000,
   SurveyPage1795825300000,
   HolidayCategories1795825400000,
+  HardshipAid1795825500000,
   SearchIndexes1795825600000,
 ];

@@ -100,6 +100,12 @@ export const Permission = {
   HolidayCategoryRead: 'holiday_category.read',
   /** The students on campus or on internships over a holiday, with how to reach them: duty officers. */
   HolidayOnSiteRead: 'holiday_on_site.read',
+  /** Apply for temporary hardship aid for a disaster-affected student (a class teacher: students of their current classes). */
+  HardshipAidApply: 'hardship_aid.apply',
+  /** Hardship-aid applications: a class teacher their own applications' status, counselors the school's, administrators with amounts. */
+  HardshipAidRead: 'hardship_aid.read',
+  /** Approve or reject an application and record its payment: administrators, never the applicant for approval. */
+  HardshipAidReview: 'hardship_aid.review',
   SelfManage: 'self.manage',
 } as const;
 
@@ -149,6 +155,8 @@ const COUNSELOR: Permission[] = [
   P.EducationConfirm,
   P.HolidayCategoryRegister,
   P.HolidayCategoryRead,
+  P.HardshipAidApply,
+  P.HardshipAidRead,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -196,6 +204,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.HolidayCategoryRegister,
     P.HolidayCategoryRead,
     P.HolidayOnSiteRead,
+    P.HardshipAidApply,
+    P.HardshipAidRead,
+    P.HardshipAidReview,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
@@ -239,6 +250,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     // Holiday categories of their own classes' students.
     P.HolidayCategoryRegister,
     P.HolidayCategoryRead,
+    // Hardship aid for their own classes' disaster-affected students, and the status of what they applied for.
+    P.HardshipAidApply,
+    P.HardshipAidRead,
   ]),
   // Duty officers see students only through the alerts routed to them while on holiday duty
   // (the alerts service scopes them to those; any other alert answers 404), and the school's

@@ -42,6 +42,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'holiday_categories', column: 'employer', idColumn: 'id' },
   { table: 'holiday_categories', column: 'place', idColumn: 'id' },
   { table: 'holiday_categories', column: 'description', idColumn: 'id' },
+  // Hardship aid: the family's circumstances, and why an application was rejected (Holiday-windows issue).
+  { table: 'hardship_aid_applications', column: 'circumstances', idColumn: 'id' },
+  { table: 'hardship_aid_applications', column: 'rejection_reason', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -10,16 +10,19 @@ import { HolidayCategoriesController } from './categories/holiday-categories.con
 import { HolidayCategoriesService } from './categories/holiday-categories.service.js';
 import { HolidayCategoryRepository } from './categories/holiday-category.repository.js';
 import { holidayEntities } from './entities/index.js';
+import { HardshipAidController } from './hardship-aid/hardship-aid.controller.js';
+import { HardshipAidRepository } from './hardship-aid/hardship-aid.repository.js';
+import { HardshipAidService } from './hardship-aid/hardship-aid.service.js';
 import { DutyRosterController } from './roster/duty-roster.controller.js';
 import { DutyRosterService } from './roster/duty-roster.service.js';
 import { DutyShiftRepository } from './roster/duty-shift.repository.js';
 import { OnDutyOfficers } from './routing/on-duty-officers.js';
 
-/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts, and students' holiday categories. */
+/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts, students' holiday categories and temporary hardship aid. */
 @Module({
   imports: [TypeOrmModule.forFeature(holidayEntities)],
-  controllers: [CalendarController, DutyRosterController, HolidayCategoriesController],
-  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService],
+  controllers: [CalendarController, DutyRosterController, HolidayCategoriesController, HardshipAidController],
+  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService],
   exports: [HolidayCalendar, OnDutyOfficers],
 })
 export class HolidaysModule {}

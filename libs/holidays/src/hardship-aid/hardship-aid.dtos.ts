@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '#core';
+import { HARDSHIP_AID_STATUSES, type HardshipAidStatus } from '../entities/hardship-aid.entity.js';
+
+export const CIRCUMSTANCES_MAX_LENGTH = 2000;
+export const REASON_MAX_LENGTH = 2000;
+/** 100,000.00 CNY: far above any temporary aid, well inside an integer column. */
+export const MAX_AMOUNT_FEN = 10_000_000;
+
+export class ApplyHardshipAidDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  studentId: string;
+
+  @ApiProperty({ description: 'Amount requested in fen (1/100 CNY)', minimum: 1, maximum: MAX_AMOUNT_FEN, example: 150000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_FEN)
+  amountRequestedFen: number;
+
+  @ApiProperty({ description: "The family's circumstances; encrypted at rest", maxLength: CIRCUMSTANCES_MAX_LENGTH })
+  @IsString()
+  @Length(1, CIRCUMSTANCES_MAX_LENGTH)
+  circumstances: string;
+}
+
+const TARGETS = ['approved', 'rejected', 'paid'] as const;
+
+export class TransitionHardshipAidDto {
+  @ApiProperty({ enum: TARGETS })
+  @IsIn(TARGETS)
+  to: Exclude<HardshipAidStatus, 'submitted'>;
+
+  @ApiPropertyOptional({ description: 'Required to reject, and only then; encrypted at rest', maxLength: REASON_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @Length(1, REASON_MAX_LENGTH)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Amount paid in fen: required to record payment, and only then', minimum: 1, maximum: MAX_AMOUNT_FEN })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_FEN)
+  amountPaid?: number;
+
+  @ApiPropertyOptional({ description: 'The transfer or voucher reference: required to record payment, and only then', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  paymentReference?: string;
+
+  @ApiProperty({ description: 'The version the change is based on' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class HardshipAidListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: HARDSHIP_AID_STATUSES })
+  @IsOptional()
+  @IsIn(HARDSHIP_AID_STATUSES)
+  status?: HardshipAidStatus;
+}
+
+export interface HardshipAidStepView {
+  from: HardshipAidStatus | null;
+  to: HardshipAidStatus;
+  actorId: string;
+  actorName: string;
+  at: Date;
+}
+
+/**
+ * An application as the caller may see it: class teachers and counselors its student and status;
+ * administrators also the amounts, circumstances, rejection reason and payment.
+ */
+export interface HardshipAidView {
+  id: string;
+  holidayId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  className: string;
+  status: HardshipAidStatus;
+  appliedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  amountRequestedFen?: number;
+  circumstances?: string;
+  reviewedBy?: string | null;
+  reviewedAt?: Date | null;
+  rejectionReason?: string | null;
+  amountPaidFen?: number | null;
+  paidAt?: Date | null;
+  paymentReference?: string | null;
+  paidBy?: string | null;
+}
+
+export interface HardshipAidDetail extends HardshipAidView {
+  history: HardshipAidStepView[];
+}
