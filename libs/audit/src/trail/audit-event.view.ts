@@ -1,25 +1,12 @@
-import type { AuditEvent, AuditOutcome } from '../entities/audit-event.entity.js';
+import type { ChainedAuditFields } from '../chain/audit-chain.js';
+import type { AuditEvent } from '../entities/audit-event.entity.js';
 
 /** One entry of the trail as an auditor reads it; hashes in hex so anyone can recheck them. */
-export interface AuditEventView {
-  seq: string;
+export type AuditEventView = Omit<ChainedAuditFields, 'occurredAt' | 'schoolId'> & {
   occurredAt: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  studentId: string | null;
-  outcome: AuditOutcome;
-  severity: 'normal' | 'high';
-  clientIp: string | null;
-  requestId: string | null;
-  reason: string | null;
-  changedFields: string[] | null;
-  breakGlassGrantId: string | null;
   hash: string;
   prevHash: string | null;
-}
+};
 
 /** The answer of `GET /audit-events/verify`. */
 export interface ChainVerification {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery, ToArray } from '#core';
+import type { CaseContactRow } from './case-contact.repository.js';
 import { CONTACT_CHANNELS, CONTACT_COUNTERPARTS, CONTACT_OUTCOMES } from '../entities/case-contact.entity.js';
 
 export type ContactCounterpart = (typeof CONTACT_COUNTERPARTS)[number];
@@ -55,21 +56,8 @@ export class CaseContactListQuery extends PageQuery {
   outcome?: ContactOutcome[];
 }
 
-export interface CaseContactView {
-  id: string;
-  caseId: string;
-  counterpart: ContactCounterpart;
-  guardianId: string | null;
-  guardianName: string | null;
-  counterpartName: string | null;
-  channel: ContactChannel;
-  outcome: ContactOutcome;
-  contactedAt: Date;
-  isGuardianNotification: boolean;
-  agreed: string | null;
-  recordedBy: string;
-  createdAt: Date;
-}
+/** A contact as its readers see it: the stored row with `agreed` decrypted. */
+export type CaseContactView = CaseContactRow;
 
 /** Unreachable contacts at a glance. */
 export interface CaseContactSummary {

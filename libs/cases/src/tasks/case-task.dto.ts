@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
 import { TASK_STATUSES, type TaskStatus } from '../entities/case-task.entity.js';
+import type { CaseTaskRow } from './case-task.repository.js';
 
 export class CreateCaseTaskDto {
   @ApiProperty({ description: 'What is to be done (encrypted at rest)', example: '周五前与家长电话沟通近期情况' })
@@ -62,20 +63,8 @@ export class MyTaskListQuery extends PageQuery {
   due?: MyTaskWindow;
 }
 
-export interface CaseTaskView {
-  id: string;
-  caseId: string;
-  title: string;
-  assigneeId: string;
-  assigneeName: string;
-  dueAt: Date;
-  status: TaskStatus;
-  completedAt: Date | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+/** A task as its readers see it: the stored row with `title` decrypted. */
+export type CaseTaskView = CaseTaskRow;
 
 /** One line of a counselor's to-do list across their cases. */
 export interface MyTaskView {

@@ -102,14 +102,7 @@ export class HolidayCategoryRepository {
         row.schoolId,
         row.holidayId,
         row.studentId,
-        row.whereabouts,
-        row.employer,
-        row.place,
-        row.description,
-        row.disasterAffected,
-        row.contactPhone,
-        row.guardianConfirmed,
-        row.guardianConfirmedAt,
+        ...valueParameters(row),
         row.userId,
         row.at,
       ],
@@ -134,14 +127,7 @@ export class HolidayCategoryRepository {
         row.id,
         row.schoolId,
         row.version,
-        row.whereabouts,
-        row.employer,
-        row.place,
-        row.description,
-        row.disasterAffected,
-        row.contactPhone,
-        row.guardianConfirmed,
-        row.guardianConfirmedAt,
+        ...valueParameters(row),
         row.userId,
         row.at,
       ],
@@ -206,4 +192,18 @@ export class HolidayCategoryRepository {
                     WHERE ${where.join(' AND ')} ORDER BY ${LIST_ORDER} LIMIT ${params.bind(page.limit + 1)}`;
     return present(await this.dataSource.query<HolidayCategoryRow[]>(withinHoliday(params, schoolId, holidayId, inner), params.values));
   }
+}
+
+/** The registration's values in column order, shared by the insert and the versioned replace. */
+function valueParameters(values: HolidayCategoryValues): unknown[] {
+  return [
+    values.whereabouts,
+    values.employer,
+    values.place,
+    values.description,
+    values.disasterAffected,
+    values.contactPhone,
+    values.guardianConfirmed,
+    values.guardianConfirmedAt,
+  ];
 }
