@@ -15,6 +15,7 @@ import { SurveyPage1795825300000 } from './1795825300000-survey-page.js';
 import { HolidayCategories1795825400000 } from './1795825400000-holiday-categories.js';
 import { HardshipAid1795825500000 } from './1795825500000-hardship-aid.js';
 import { SearchIndexes1795825600000 } from './1795825600000-search-indexes.js';
+import { Reminders1795825700000 } from './1795825700000-reminders.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   HolidayCategories1795825400000,
   HardshipAid1795825500000,
   SearchIndexes1795825600000,
+  Reminders1795825700000,
 ];

@@ -12,6 +12,7 @@ import { HolidaysModule } from '#holidays';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
+import { RemindersModule } from '#reminders';
 import { RiskModule } from '#risk';
 import { ScreeningModule } from '#screening';
 import { migrations } from '#migrations';
@@ -36,6 +37,7 @@ import { migrations } from '#migrations';
     ScreeningModule,
     EducationModule,
     HolidaysModule,
+    RemindersModule,
   ],
 })
 export class AppModule {}

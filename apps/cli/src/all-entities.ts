@@ -9,6 +9,7 @@ import { holidayEntities } from '#holidays';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { orgEntities } from '#org';
+import { reminderEntities } from '#reminders';
 import { riskEntities } from '#risk';
 import { screeningEntities } from '#screening';
 
@@ -26,5 +27,6 @@ export const allEntities = [
   ...counselingEntities,
   ...educationEntities,
   ...holidayEntities,
+  ...reminderEntities,
   IdempotencyKey,
 ];

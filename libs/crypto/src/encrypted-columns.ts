@@ -45,6 +45,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // Hardship aid: the family's circumstances, and why an application was rejected (Holiday-windows issue).
   { table: 'hardship_aid_applications', column: 'circumstances', idColumn: 'id' },
   { table: 'hardship_aid_applications', column: 'rejection_reason', idColumn: 'id' },
+  // A high-risk student's holiday safety plan, and what a reminder's recipient wrote on completing it (Holiday-windows issue).
+  { table: 'holiday_safety_plans', column: 'plan', idColumn: 'id' },
+  { table: 'reminders', column: 'completion_note', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -1,6 +1,7 @@
 import { DutyShift } from './duty-shift.entity.js';
 import { HardshipAidApplication, HardshipAidTransition } from './hardship-aid.entity.js';
 import { HolidayCategory } from './holiday-category.entity.js';
+import { HolidaySafetyPlan } from './holiday-safety-plan.entity.js';
 import { SchoolHoliday } from './school-holiday.entity.js';
 import { SchoolTerm } from './school-term.entity.js';
 import { SchoolWindowSettings } from './school-window-settings.entity.js';
@@ -8,8 +9,9 @@ import { SchoolWindowSettings } from './school-window-settings.entity.js';
 export * from './duty-shift.entity.js';
 export * from './hardship-aid.entity.js';
 export * from './holiday-category.entity.js';
+export * from './holiday-safety-plan.entity.js';
 export * from './school-holiday.entity.js';
 export * from './school-term.entity.js';
 export * from './school-window-settings.entity.js';
 
-export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift, HolidayCategory, HardshipAidApplication, HardshipAidTransition];
+export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift, HolidayCategory, HardshipAidApplication, HardshipAidTransition, HolidaySafetyPlan];
