@@ -106,6 +106,17 @@ export const Permission = {
   HardshipAidRead: 'hardship_aid.read',
   /** Approve or reject an application and record its payment: administrators, never the applicant for approval. */
   HardshipAidReview: 'hardship_aid.review',
+  /** Record or revise a high-risk student's holiday safety plan (counselors) and read it (counselors; administrators through break-glass). */
+  HolidaySafetyPlanWrite: 'holiday_safety_plan.write',
+  HolidaySafetyPlanRead: 'holiday_safety_plan.read',
+  /** One's own reminders (and those escalated to one): list, acknowledge, snooze, complete. */
+  ReminderWork: 'reminder.work',
+  /** The school's reminder rules: read (every recipient may see why they get what they get). */
+  ReminderRuleRead: 'reminder_rule.read',
+  /** Change, add or switch off the school's reminder rules. */
+  ReminderRuleManage: 'reminder_rule.manage',
+  /** Counts by window, rule and status, and the overdue reminders of the school. */
+  ReminderReportRead: 'reminder_report.read',
   SelfManage: 'self.manage',
 } as const;
 
@@ -115,7 +126,7 @@ export const ROLES = ['admin', 'counseling_lead', 'counselor', 'class_teacher', 
 export type Role = (typeof ROLES)[number];
 
 const P = Permission;
-const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead, P.CalendarRead, P.DutyRosterRead, P.DutyShiftConfirm];
+const EVERY_STAFF_MEMBER: Permission[] = [P.SelfManage, P.NotificationRead, P.SchoolRead, P.CalendarRead, P.DutyRosterRead, P.DutyShiftConfirm, P.ReminderWork, P.ReminderRuleRead];
 
 const COUNSELOR: Permission[] = [
   ...EVERY_STAFF_MEMBER,
@@ -157,6 +168,8 @@ const COUNSELOR: Permission[] = [
   P.HolidayCategoryRead,
   P.HardshipAidApply,
   P.HardshipAidRead,
+  P.HolidaySafetyPlanWrite,
+  P.HolidaySafetyPlanRead,
 ];
 
 /** The one map from role to permissions. Adding a role is adding a row here (and to the role check). */
@@ -207,6 +220,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.HardshipAidApply,
     P.HardshipAidRead,
     P.HardshipAidReview,
+    // A safety plan is clinical: through break-glass only (the service checks the grant).
+    P.HolidaySafetyPlanRead,
+    P.ReminderRuleManage,
+    P.ReminderReportRead,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,
@@ -219,6 +236,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ReferralAgencyManage,
     P.EducationTopicManage,
     P.AlertSettingsManage,
+    P.ReminderReportRead,
   ]),
   class_teacher: new Set([
     ...EVERY_STAFF_MEMBER,
