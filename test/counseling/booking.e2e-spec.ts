@@ -182,7 +182,8 @@ describe('booking counseling sessions', () => {
   });
 
   it('holds holiday sessions by phone or video when the school asks for it', async () => {
-    // Term calendars come with the Holiday-windows issue; here every day is a holiday.
+    // Patching overlapsHoliday makes every day a holiday, so this tests the booking rule alone;
+    // test/holidays/counseling-holidays.e2e-spec.ts tests it against a holiday of the term calendar.
     const holidays = t.app.get(SchoolHolidays);
     const unpatched = holidays.overlapsHoliday;
     holidays.overlapsHoliday = async () => true;

@@ -159,7 +159,7 @@ describe('education coverage and reports', () => {
   it('lists the classes still missing required topics before the holiday, with their class teachers', async () => {
     const res = await t.http.get('/api/v1/reports/education-missing-topics').query({ before: '2026-07-01' }).set(await as(w.admin));
     expect(res.status).toBe(200);
-    // Without a term calendar the window is the 30 days before the holiday.
+    // With an explicit `before` the window is the 30 days before it.
     expect(res.body).toMatchObject({ from: '2026-06-01', before: '2026-07-01' });
     const byClass = Object.fromEntries(res.body.classes.map((c: { classId: string; missingTopics: { code: string }[] }) => [c.classId, c.missingTopics.map((x) => x.code)]));
     expect(Object.keys(byClass).sort()).toEqual([w.classA.id, w.classB.id, classC.id].sort());

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '#identity';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarPeriodRepository } from './calendar/calendar-period.repository.js';
 import { CalendarPeriodsService } from './calendar/calendar-periods.service.js';
@@ -17,12 +18,15 @@ import { DutyRosterController } from './roster/duty-roster.controller.js';
 import { DutyRosterService } from './roster/duty-roster.service.js';
 import { DutyShiftRepository } from './roster/duty-shift.repository.js';
 import { OnDutyOfficers } from './routing/on-duty-officers.js';
+import { SafetyPlanRepository } from './safety-plans/safety-plan.repository.js';
+import { SafetyPlansController } from './safety-plans/safety-plans.controller.js';
+import { SafetyPlansService } from './safety-plans/safety-plans.service.js';
 
-/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts, students' holiday categories and temporary hardship aid. */
+/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts, students' holiday categories, temporary hardship aid and high-risk students' holiday safety plans. */
 @Module({
-  imports: [TypeOrmModule.forFeature(holidayEntities)],
-  controllers: [CalendarController, DutyRosterController, HolidayCategoriesController, HardshipAidController],
-  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService],
+  imports: [TypeOrmModule.forFeature(holidayEntities), IdentityModule],
+  controllers: [CalendarController, DutyRosterController, HolidayCategoriesController, HardshipAidController, SafetyPlansController],
+  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService, SafetyPlanRepository, SafetyPlansService],
   exports: [HolidayCalendar, OnDutyOfficers],
 })
 export class HolidaysModule {}

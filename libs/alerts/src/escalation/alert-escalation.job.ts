@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '#core';
 import { AuditService } from '#audit';
+import { ON_DUTY_OFFICERS_SQL } from '#holidays';
 import { ackMinutesSql } from '../alert-deadlines.js';
 
 interface EscalatedAlert {
@@ -18,7 +19,8 @@ const BATCH_SIZE = 200;
 
 /**
  * Moves every open alert past its deadline up one level: the head of counseling (or, where the
- * school has none, the administrators), then the administrators. One set-based statement per
+ * school has none, the administrators), then the administrators; inside a holiday, each step
+ * also reaches the officers on duty at that moment. One set-based statement per
  * batch; `FOR UPDATE SKIP LOCKED` plus the unique (alert, level) step make concurrent runs on
  * several instances escalate each alert once, and a run after downtime catches up.
  */
@@ -86,13 +88,26 @@ const ESCALATE_DUE_ALERTS = `
       FROM due
      WHERE a.id = due.id
     RETURNING a.id, a.school_id, a.student_id, a.escalation_level AS level
+  ), escalated_to AS (
+    -- One notice per person and step: someone both in the step's role and on duty (an
+    -- administrator on a shift) gets the escalation's.
+    SELECT DISTINCT ON (r.alert_id, r.user_id) r.alert_id, r.user_id, r.kind
+      FROM (
+        SELECT b.id AS alert_id, u.id AS user_id, 'alert.escalated' AS kind, 1 AS rank
+          FROM bumped b
+          JOIN users u ON u.school_id = b.school_id AND u.active AND u.role = CASE
+            WHEN b.level = 1 AND EXISTS (SELECT 1 FROM users l WHERE l.school_id = b.school_id AND l.active AND l.role = 'counseling_lead')
+              THEN 'counseling_lead'
+            ELSE 'admin' END
+        UNION ALL
+        -- Inside a holiday, the officers on duty now as well, as a routed alert so that they may read it.
+        SELECT b.id, o.officer_id, 'alert.routed_to_duty', 2
+          FROM bumped b CROSS JOIN LATERAL (${ON_DUTY_OFFICERS_SQL('b.school_id', '$1::timestamptz')}) o
+      ) r
+     ORDER BY r.alert_id, r.user_id, r.rank
   ), recipients AS (
-    SELECT b.id AS alert_id, COALESCE(array_agg(u.id) FILTER (WHERE u.id IS NOT NULL), '{}') AS ids
-      FROM bumped b
-      LEFT JOIN users u ON u.school_id = b.school_id AND u.active AND u.role = CASE
-        WHEN b.level = 1 AND EXISTS (SELECT 1 FROM users l WHERE l.school_id = b.school_id AND l.active AND l.role = 'counseling_lead')
-          THEN 'counseling_lead'
-        ELSE 'admin' END
+    SELECT b.id AS alert_id, COALESCE(array_agg(e.user_id ORDER BY e.user_id) FILTER (WHERE e.user_id IS NOT NULL), '{}') AS ids
+      FROM bumped b LEFT JOIN escalated_to e ON e.alert_id = b.id
      GROUP BY b.id
   ), logged AS (
     INSERT INTO alert_escalations (school_id, alert_id, level, escalated_at, notified_user_ids)
@@ -100,8 +115,8 @@ const ESCALATE_DUE_ALERTS = `
     RETURNING alert_id, school_id, level, notified_user_ids
   ), notified AS (
     INSERT INTO notifications (school_id, recipient_id, kind, title, entity_type, entity_id)
-    SELECT l.school_id, recipient, 'alert.escalated', 'An alert was not acknowledged in time and is now yours to act on', 'alert', l.alert_id
-      FROM logged l CROSS JOIN LATERAL unnest(l.notified_user_ids) AS recipient
+    SELECT b.school_id, e.user_id, e.kind, 'An alert was not acknowledged in time and is now yours to act on', 'alert', e.alert_id
+      FROM escalated_to e JOIN bumped b ON b.id = e.alert_id
   )
   SELECT l.alert_id AS "alertId", l.school_id AS "schoolId", b.student_id AS "studentId", l.level,
          cardinality(l.notified_user_ids) AS notified

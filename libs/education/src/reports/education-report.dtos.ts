@@ -1,17 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../shared/calendar-date.js';
 
-/** Until the Holiday-windows issue lands there is no term calendar: the caller names the holiday's first day. */
+/** Which holiday the report looks ahead to: the school's next one unless `before` names its first day. */
 export class MissingTopicsQuery {
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-07-11',
-    description: "The holiday's first day (YYYY-MM-DD, school time zone; excluded). The Holiday-windows issue will default it to the next holiday",
+    description: "The holiday's first day (YYYY-MM-DD, school time zone; excluded). Absent: the first day of the school's next holiday (the first whose last day is today or later)",
   })
+  @IsOptional()
   @IsCalendarDate()
-  before: string;
+  before?: string;
 
-  @ApiPropertyOptional({ example: '2026-06-11', description: 'Start of the pre-holiday window (included); 30 days before `before` when absent' })
+  @ApiPropertyOptional({
+    example: '2026-06-11',
+    description: "Start of the pre-holiday window (included). Absent: with `before` given, 30 days before it; else the start of the next holiday's pre-holiday window (the school's window settings, 14 days by default)",
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { findUpcomingHoliday, type UpcomingHoliday } from '#holidays';
 import { SqlParameters } from '#org';
 import { coverageCells } from '../coverage/coverage-cells.sql.js';
 import type { ClassGapView, TopicCounts } from './education-report.dtos.js';
@@ -11,6 +12,11 @@ export type GradeTopicRow = TopicCounts & { gradeId: string; gradeName: string }
 @Injectable()
 export class EducationReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The school's next holiday on its term calendar (libs/holidays reads it), or null. */
+  upcomingHoliday(schoolId: string, at: Date): Promise<UpcomingHoliday | null> {
+    return findUpcomingHoliday(this.dataSource.manager, schoolId, at);
+  }
 
   byGradeAndTopic(schoolId: string, period: { from: string; until: string }): Promise<GradeTopicRow[]> {
     const params = new SqlParameters();

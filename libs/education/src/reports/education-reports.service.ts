@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validationProblem } from '#core';
+import { BadRequestProblem, Clock, validationProblem } from '#core';
 import type { Caller } from '#access';
 import type { CoverageQuery } from '../coverage/coverage.dtos.js';
 import { addDays } from '../shared/calendar-date.js';
@@ -7,14 +7,17 @@ import type { ClassGapView, GradeCoverageView, MissingTopicsQuery } from './educ
 import { EducationReportRepository } from './education-report.repository.js';
 
 /**
- * How far before a holiday its safety education counts, while there is no term calendar: the
- * Holiday-windows issue replaces it with the pre-holiday key window.
+ * How far before an explicit `before` its safety education counts: the day named need not be a
+ * holiday on the calendar, so no pre-holiday window applies (kept as it was before the calendar).
  */
 export const PRE_HOLIDAY_WINDOW_DAYS = 30;
 
 @Injectable()
 export class EducationReportsService {
-  constructor(private readonly reports: EducationReportRepository) {}
+  constructor(
+    private readonly reports: EducationReportRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async byGrade(caller: Caller, query: CoverageQuery): Promise<{ from: string; to: string; grades: GradeCoverageView[] }> {
     if (query.to < query.from) throw validationProblem([{ field: 'to', message: 'must not be before from' }]);
@@ -29,9 +32,23 @@ export class EducationReportsService {
   }
 
   async missingBeforeHoliday(caller: Caller, query: MissingTopicsQuery): Promise<{ from: string; before: string; classes: ClassGapView[] }> {
-    const from = query.from ?? addDays(query.before, -PRE_HOLIDAY_WINDOW_DAYS);
-    if (from >= query.before) throw validationProblem([{ field: 'from', message: 'must be before `before`' }]);
-    const classes = await this.reports.classGaps(caller.schoolId, { from, until: query.before });
-    return { from, before: query.before, classes };
+    const { before, from } =
+      query.before !== undefined
+        ? { before: query.before, from: query.from ?? addDays(query.before, -PRE_HOLIDAY_WINDOW_DAYS) }
+        : await this.nextPreHolidayWindow(caller, query.from);
+    if (from >= before && query.from !== undefined) throw validationProblem([{ field: 'from', message: 'must be before `before`' }]);
+    const classes = await this.reports.classGaps(caller.schoolId, { from, until: before });
+    return { from, before, classes };
+  }
+
+  /** The next holiday's first day and the start of its pre-holiday window (or `from` when given). */
+  private async nextPreHolidayWindow(caller: Caller, from: string | undefined): Promise<{ before: string; from: string }> {
+    const holiday = await this.reports.upcomingHoliday(caller.schoolId, this.clock.now());
+    if (!holiday) {
+      throw new BadRequestProblem('education.no_upcoming_holiday', 'The school has no holiday ahead on its term calendar: pass `before` (the holiday\'s first day) or add the holiday', [
+        { field: 'before', message: 'is required while no holiday is ahead on the term calendar' },
+      ]);
+    }
+    return { before: holiday.firstDay, from: from ?? holiday.preHolidayFirstDay };
   }
 }
