@@ -61,6 +61,10 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   JOBS_ENABLED: 'true' | 'false' = 'true';
 
+  /** The holiday reminder sweep runs on this instance (with JOBS_ENABLED): switch it off to sweep from some instances only. */
+  @IsIn(['true', 'false'])
+  REMINDER_SWEEP_ENABLED: 'true' | 'false' = 'true';
+
   /** Password of the demo accounts seeded into an empty embedded database. */
   @IsString()
   @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })

@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '#core';
+import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { type OverdueReminderView, OverdueRemindersQuery, ReminderCountsQuery, type ReminderCountsRow } from './reminder-reports.dtos.js';
+import { ReminderReportsService } from './reminder-reports.service.js';
+
+/**
+ * The school's reminders in aggregate, for administrators and the head of counseling. Static paths
+ * under /reminders: this controller is registered before the inbox's `/reminders/{reminderId}`.
+ */
+@ApiTags('reminders')
+@Controller('reminders')
+export class ReminderReportsController {
+  constructor(private readonly reports: ReminderReportsService) {}
+
+  /** By window, rule and status, with the overdue ones per rule. */
+  @Get('counts')
+  @RequirePermission(Permission.ReminderReportRead)
+  counts(@CurrentCaller() caller: Caller, @Query() query: ReminderCountsQuery): Promise<{ items: ReminderCountsRow[] }> {
+    return this.reports.counts(caller, query);
+  }
+
+  /** Not done and past due, with their recipients; no student names for administrators. */
+  @Get('overdue')
+  @RequirePermission(Permission.ReminderReportRead)
+  overdue(@CurrentCaller() caller: Caller, @Query() query: OverdueRemindersQuery): Promise<Page<OverdueReminderView>> {
+    return this.reports.overdue(caller, query);
+  }
+}
