@@ -16,6 +16,7 @@ import { HolidayCategories1795825400000 } from './1795825400000-holiday-categori
 import { HardshipAid1795825500000 } from './1795825500000-hardship-aid.js';
 import { SearchIndexes1795825600000 } from './1795825600000-search-indexes.js';
 import { Reminders1795825700000 } from './1795825700000-reminders.js';
+import { HelpResourcesVersion1795825800000 } from './1795825800000-help-resources-version.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   HardshipAid1795825500000,
   SearchIndexes1795825600000,
   Reminders1795825700000,
+  HelpResourcesVersion1795825800000,
 ];

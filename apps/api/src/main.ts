@@ -14,7 +14,8 @@ import {
   loadAppConfig,
   prepareDatabase,
 } from '#core';
-import { DEMO_USERS } from '#demo';
+import { DEMO_SCHOOL_CODE, DEMO_USERS } from '#demo';
+import { DemoSurveyLinkService } from '#screening';
 import { migrations } from '#migrations';
 import { AppModule } from './app.module.js';
 import { seedDemoIfEmpty } from './seed-demo-if-empty.js';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
 
     const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     log.info({ url: `${base}/api/v1`, docs: `${base}/api/docs`, embedded: Boolean(embedded) }, `campus-care is listening; API docs at ${base}/api/docs`);
+    if (embedded) await printDemoSurveyLink(app, base, log);
 
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -74,6 +76,17 @@ async function main(): Promise<void> {
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/** On the embedded demo database: a student's link to try the survey page with, ready to open. */
+async function printDemoSurveyLink(app: NestFastifyApplication, base: string, log: pino.Logger): Promise<void> {
+  try {
+    const path = await app.get(DemoSurveyLinkService).readyLinkPath({ schoolCode: DEMO_SCHOOL_CODE, counselorUsername: 'counselor' });
+    if (path) log.warn({ surveyLink: `${base}${path}` }, `DEMO ONLY: a student's survey link, to open in a phone-sized window: ${base}${path}`);
+  } catch (error) {
+    // A demo convenience: it never stops the server.
+    log.warn({ err: error instanceof Error ? error.name : String(error) }, 'DEMO ONLY: could not prepare a demo survey link');
   }
 }
 

@@ -58,6 +58,8 @@ export const Permission = {
   ScreeningResultsRead: 'screening_result.read',
   /** Printable survey slips of a class, with links and QR codes: the campaign's team or the class's current teachers (audited). */
   ScreeningSlipsPrint: 'screening_slips.print',
+  /** Read and replace the help resources (counseling centre, help lines) students see after a survey. */
+  HelpResourcesManage: 'help_resources.manage',
   /** Topics, activities, coverage and catch-ups (a class teacher: their classes only). */
   EducationRead: 'education.read',
   /** The school's own education topics (system topics are reference data). */
@@ -208,6 +210,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ScreeningCampaignRead,
     // A response's answers through break-glass only: without a grant the scope yields nothing (404).
     P.ScreeningResponseRead,
+    P.HelpResourcesManage,
     P.EducationRead,
     P.EducationTopicManage,
     P.EducationPlan,

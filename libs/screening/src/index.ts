@@ -15,3 +15,4 @@ export * from './survey/survey-config.js';
 export * from './survey/survey-token.js';
 export * from './screening-entities.js';
 export * from './screening.module.js';
+export * from './survey-page/demo/demo-survey-link.service.js';

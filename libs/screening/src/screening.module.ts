@@ -36,6 +36,9 @@ import { SurveyController } from './survey/survey.controller.js';
 import { SurveyRepository } from './survey/survey.repository.js';
 import { SurveyService } from './survey/survey.service.js';
 import { HelpResourcesRepository } from './survey-page/help-resources.repository.js';
+import { DemoSurveyLinkService } from './survey-page/demo/demo-survey-link.service.js';
+import { HelpResourcesController } from './survey-page/help-resources/help-resources.controller.js';
+import { HelpResourcesService } from './survey-page/help-resources/help-resources.service.js';
 import { SurveyPageController } from './survey-page/survey-page.controller.js';
 import { SurveyPageService } from './survey-page/survey-page.service.js';
 import { SlipsController } from './survey-page/slips/slips.controller.js';
@@ -54,7 +57,7 @@ const CAMPAIGNS = [
   CampaignProgressRepository,
   CampaignProgressService,
 ];
-const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService, HelpResourcesRepository, SurveyPageService, SlipsRepository, SlipsService];
+const SURVEY = [configProvider(SurveyConfig), SurveyTokens, SurveyRepository, SurveyService, HelpResourcesRepository, HelpResourcesService, SurveyPageService, SlipsRepository, SlipsService, DemoSurveyLinkService];
 const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository, ResponseReadsService, PaperEntryService, ResponseImportService];
 
 /**
@@ -74,9 +77,10 @@ const RESPONSES = [ResponseRepository, ResponseRecorder, ResponseReadRepository,
     SurveyController,
     SurveyPageController,
     SlipsController,
+    HelpResourcesController,
     CampaignReportController,
   ],
   providers: [...INSTRUMENTS, ...CAMPAIGNS, ...SURVEY, ...RESPONSES, CampaignReportService],
-  exports: [InstrumentRepository, ResponseRecorder],
+  exports: [InstrumentRepository, ResponseRecorder, DemoSurveyLinkService],
 })
 export class ScreeningModule {}

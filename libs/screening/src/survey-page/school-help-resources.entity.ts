@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UpdatedAtColumn } from '#core';
+import { UpdatedAtColumn, VersionNumberColumn } from '#core';
 import type { HelpResource } from './help-resources.js';
 
 /** What a school shows students on the survey's thank-you page; a school without a row gets general help lines. */
@@ -17,4 +17,7 @@ export class SchoolHelpResources {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  @VersionNumberColumn()
+  version: number;
 }

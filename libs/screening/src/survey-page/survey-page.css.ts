@@ -9,8 +9,10 @@ h1{font-size:1.35rem;margin:.5rem 0}
 h2{font-size:1.15rem;margin:1rem 0 .5rem}
 .school{margin:0;color:#3e4c59}
 a{color:#0b5cad}
+.language{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .5rem}
 a:focus-visible,button:focus-visible,input:focus-visible,[tabindex]:focus-visible{outline:3px solid #0b5cad;outline-offset:2px}
 .card{background:#fff;border:1px solid #cbd2d9;border-radius:.5rem;padding:1rem;margin:1rem 0}
+.card>:first-child{margin-top:0}
 fieldset{border:0;margin:0;padding:0;min-width:0}
 legend{font-weight:600;padding:0;margin-bottom:.75rem;font-size:1.05rem}
 .instructions{color:#3e4c59}

@@ -124,7 +124,7 @@ ${items.join('\n')}
 <p>${text.reviewHint}</p>
 <dl id="review-list" class="review"></dl>
 ${flags.join('\n')}
-<p id="submit-message" class="message" role="alert" hidden></p>
+<p id="submit-message" class="message" role="alert" tabindex="-1" hidden></p>
 <div class="actions"><button type="button" class="secondary" id="review-back">${text.back}</button><button type="button" id="submit">${text.submit}</button></div>
 </section>
 <section id="thanks" aria-labelledby="thanks-heading" hidden>

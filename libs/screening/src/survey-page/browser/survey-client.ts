@@ -197,11 +197,15 @@ async function submit(): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(submissionOf(data.instruments, state)),
     });
-    const body = (await res.json().catch(() => ({}))) as { helpResources?: HelpResource[]; showHelpProminently?: boolean };
+    const body = (await res.json().catch(() => ({}))) as {
+      helpResources?: HelpResource[];
+      showHelpProminently?: boolean;
+      errors?: { field?: unknown }[];
+    };
     if (res.status === 201) return thank(body.helpResources ?? [], body.showHelpProminently === true);
     // A used or closed link: the server's kind page says it best.
     if (res.status === 409 || res.status === 410 || res.status === 404) return location.reload();
-    message('submit-message', res.status === 400 ? text.invalid : text.networkError);
+    message('submit-message', res.status === 400 ? refusedMessage(body.errors ?? []) : text.networkError);
   } catch {
     message('submit-message', text.networkError);
   }
@@ -209,6 +213,16 @@ async function submit(): Promise<void> {
   button.disabled = false;
   button.textContent = text.submit;
   $('submit-message').focus();
+}
+
+/** The refusal, naming the questions the server did not accept (fields like `answers.phq9.item3`). */
+function refusedMessage(errors: { field?: unknown }[]): string {
+  const questions = errors.flatMap((error) => {
+    const [group, code, key] = typeof error.field === 'string' ? error.field.split('.') : [];
+    const legend = group === 'answers' && code && key ? sectionOf(code, key)?.querySelector('legend')?.textContent : undefined;
+    return legend ? [legend] : [];
+  });
+  return questions.length > 0 ? `${text.invalid} ${text.checkThese}${questions.join('; ')}` : text.invalid;
 }
 
 function thank(resources: HelpResource[], prominent: boolean): void {
