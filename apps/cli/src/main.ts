@@ -6,6 +6,7 @@ import { migrations } from '#migrations';
 import { allEntities } from './all-entities.js';
 import { createAdminCommand } from './commands/create-admin.command.js';
 import { seedDemoCommand } from './commands/seed-demo.command.js';
+import { sweepRemindersCommand } from './commands/sweep-reminders.command.js';
 
 /**
  * Operator commands: `npm run cli -- <command>`. They work on the database named by
@@ -43,6 +44,10 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
   'seed:demo': {
     help: 'seed the demo school and accounts (password DEMO_PASSWORD) into DATABASE_URL',
     run: async (dataSource) => say(await seedDemoCommand(dataSource)),
+  },
+  'reminders:sweep': {
+    help: 'run the holiday reminder sweep once now (the scheduled job runs it every five minutes)',
+    run: async (dataSource) => say(await sweepRemindersCommand(dataSource)),
   },
   'migration:show': {
     help: 'list migrations and whether each is applied',

@@ -3,6 +3,7 @@ export * from './reminders.module.js';
 export * from './rules/rule-catalogue.js';
 export * from './rules/default-rules.sql.js';
 export * from './sweep/reminder-sweep.job.js';
+export * from './sweep/reminder-sweep.repository.js';
 export * from './sweep/reminder-sweep.service.js';
 export * from './delivery/reminder-sender.js';
 export * from './delivery/logging-reminder-sender.js';

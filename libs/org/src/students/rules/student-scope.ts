@@ -8,12 +8,13 @@ import type { BindParameter } from './sql-parameters.js';
  * `ROLE_REACH` (#access): the school, the classes they currently teach, or nobody.
  */
 export function visibleStudentsCondition(caller: Caller, students: string, bind: BindParameter): string {
-  const ofSchool = `${students}.school_id = ${bind(caller.schoolId)}`;
+  // Bound only where used: a placeholder without a use leaves PostgreSQL unable to type it.
+  const ofSchool = () => `${students}.school_id = ${bind(caller.schoolId)}`;
   switch (ROLE_REACH[caller.role]) {
     case 'school':
-      return ofSchool;
+      return ofSchool();
     case 'taught_classes':
-      return `${ofSchool} AND EXISTS (
+      return `${ofSchool()} AND EXISTS (
         SELECT 1 FROM class_teacher_assignments cta
          WHERE cta.class_id = ${students}.class_id AND cta.user_id = ${bind(caller.userId)} AND cta.ended_at IS NULL)`;
     case 'none':
