@@ -17,6 +17,7 @@ import { HardshipAid1795825500000 } from './1795825500000-hardship-aid.js';
 import { SearchIndexes1795825600000 } from './1795825600000-search-indexes.js';
 import { Reminders1795825700000 } from './1795825700000-reminders.js';
 import { HelpResourcesVersion1795825800000 } from './1795825800000-help-resources-version.js';
+import { RemindersSnoozedIndex1795825850000 } from './1795825850000-reminders-snoozed-index.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SearchIndexes1795825600000,
   Reminders1795825700000,
   HelpResourcesVersion1795825800000,
+  RemindersSnoozedIndex1795825850000,
 ];

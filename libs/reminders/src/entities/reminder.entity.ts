@@ -23,6 +23,7 @@ export const REMINDER_OCCURRENCE_UNIQUE = 'reminders_occurrence_key';
 @Index('reminders_school_status_due_idx', ['schoolId', 'status', 'dueAt', 'id'])
 @Index('reminders_rule_open_idx', ['ruleId', 'holidayId'], { where: `status <> 'done'` })
 @Index('reminders_escalation_due_idx', ['escalateAt'], { where: `status <> 'done' AND escalated_at IS NULL` })
+@Index('reminders_snoozed_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
 @Index('reminders_school_escalated_idx', ['schoolId', 'escalatedAt', 'id'], { where: `escalated_at IS NOT NULL` })
 @Check('reminders_status_check', `status IN ('open', 'acknowledged', 'snoozed', 'done')`)
 @Check('reminders_subject_type_check', `subject_type IN ('class', 'student', 'case', 'school')`)
