@@ -1,6 +1,8 @@
 import { ManualClock } from '#core';
 import { addDays } from '#holidays';
+import { DEMO_SCHOOL_CODE } from '#demo';
 import { ReminderSweepService } from '#reminders';
+import { DemoSurveyLinkService } from '#screening';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { demoSchool } from './demo.js';
 
@@ -28,6 +30,8 @@ describe('README walkthrough: holiday reminders for each role', () => {
 
   it('runs before, during and after a holiday with the demo accounts', async () => {
     const as = await demoSchool(t);
+    // As `npm start` does on the demo database: an open demo screening campaign with a link to print.
+    expect(await t.app.get(DemoSurveyLinkService).readyLinkPath({ schoolCode: DEMO_SCHOOL_CODE, counselorUsername: 'counselor' })).toMatch(/^\/s\//);
     const inbox = async (who: keyof typeof as, query: Record<string, string> = {}) =>
       ((await t.http.get('/api/v1/reminders').query(query).set(as[who])).body.items as Item[]).map((r) => `${r.rule.code}: ${r.subject.name ?? r.subject.type} (${r.status})`).sort();
 
@@ -68,21 +72,25 @@ describe('README walkthrough: holiday reminders for each role', () => {
     expect(during.status).toBe(200);
     await sweep.run();
     expect(await inbox('counselor', { window: 'holiday' })).toEqual([`holiday_check_in: ${student.name} (open)`]);
-    const caseId = opened.body.id;
-    const contact = await t.http.post(`/api/v1/cases/${caseId}/contacts`).set(as.counselor).send({ counterpart: 'student', channel: 'phone', outcome: 'reached', contactedAt: clock.now().toISOString() });
-    expect(contact.status).toBe(201);
-    await sweep.run();
+    // The counselor reached the family over WeChat, outside the case records, and completes the check-in by hand.
+    const [checkIn] = (await t.http.get('/api/v1/reminders').query({ window: 'holiday' }).set(as.counselor)).body.items;
+    const completed = await t.http.post(`/api/v1/reminders/${checkIn.id}/complete`).set(as.counselor).send({ note: '微信联系家长，学生在家情况稳定' });
+    expect([completed.status, completed.body.status, completed.body.completedAutomatically]).toEqual([200, 'done', false]);
     expect(await inbox('counselor', { window: 'holiday' })).toEqual([]);
 
-    // 6. After school restarts (the holiday moved to have ended yesterday).
+    // 6. After school restarts (the holiday moved to have ended yesterday): a contact for the case
+    //    within 7 days. (No post-holiday screening reminder: the demo campaign npm start opened counts.)
     const after = await t.http.patch(`/api/v1/calendar/holidays/${holiday.body.id}`).set(as.admin).send({ startsOn: day(-31), endsOn: day(-1), version: during.body.version });
     expect(after.status).toBe(200);
     await sweep.run();
-    // Every counselor: a post-holiday screening. No "contact within 7 days" for the case: today's
-    // contact already counts; no "observe the flagged student" for the teacher: the flag is from today.
-    expect(await inbox('counselor', { window: 'post_return' })).toEqual(['post_return_screening: 示范中学 Demo High School (open)']);
-    expect(await inbox('counselor2', { window: 'post_return' })).toEqual(['post_return_screening: 示范中学 Demo High School (open)']);
+    expect(await inbox('counselor', { window: 'post_return' })).toEqual([`post_return_case_contact: ${student.name} (open)`]);
     expect(await inbox('teacher', { window: 'post_return' })).toEqual([]);
+    const contact = await t.http.post(`/api/v1/cases/${opened.body.id}/contacts`).set(as.counselor)
+      .send({ counterpart: 'student', channel: 'in_person', outcome: 'reached', contactedAt: clock.now().toISOString() });
+    expect(contact.status).toBe(201);
+    await sweep.run();
+    expect(await inbox('counselor', { window: 'post_return' })).toEqual([]);
+
     // The administrator's view of the whole school: counts by window, rule and status.
     const counts = await t.http.get('/api/v1/reminders/counts').query({ holidayId: holiday.body.id }).set(as.admin);
     const byRule = Object.fromEntries((counts.body.items as { rule: { code: string }; byStatus: Record<string, number> }[]).map((c) => [c.rule.code, c.byStatus]));
@@ -92,7 +100,7 @@ describe('README walkthrough: holiday reminders for each role', () => {
       pre_holiday_safety_plan: { done: 1 },
       pre_holiday_duty_roster: { open: 1 },
       holiday_check_in: { done: 1 },
-      post_return_screening: { open: 2 },
+      post_return_case_contact: { done: 1 },
     });
   });
 });
