@@ -16,6 +16,7 @@ import type {
   UnregisteredStudentView,
 } from './holiday-categories.dtos.js';
 import { HolidayCategoryRepository, type HolidayCategoryRow, type HolidayCategoryValues, type ListResult } from './holiday-category.repository.js';
+import { holidayOfSchool, studentInReach } from '../shared/scope-checks.js';
 
 type FreeText = 'employer' | 'place' | 'description';
 const FREE_TEXT: FreeText[] = ['employer', 'place', 'description'];
@@ -58,8 +59,8 @@ export class HolidayCategoriesService {
   async put(caller: Caller, holidayId: string, studentId: string, version: number | undefined, dto: PutHolidayCategoryDto): Promise<{ created: boolean; view: HolidayCategoryView }> {
     const requested = this.requestedValues(dto);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.categories.holidayExists(manager, caller.schoolId, holidayId))) throw holidayNotFound();
-      if (!(await this.categories.studentVisible(manager, caller, studentId))) throw studentNotFound();
+      if (!(await holidayOfSchool(manager, caller.schoolId, holidayId))) throw holidayNotFound();
+      if (!(await studentInReach(manager, caller, studentId))) throw studentNotFound();
       const current = await this.categories.findForUpdate(manager, caller.schoolId, holidayId, studentId);
       const now = this.clock.now();
 
@@ -109,7 +110,7 @@ export class HolidayCategoriesService {
     const rows = await this.categories.unregistered(caller, holidayId, query.classId, query);
     if (rows === null) {
       // One query answered; a second only tells which 404 to give.
-      const holiday = await this.categories.holidayExists(this.dataSource.manager, caller.schoolId, holidayId);
+      const holiday = await holidayOfSchool(this.dataSource.manager, caller.schoolId, holidayId);
       throw holiday ? classNotFound() : holidayNotFound();
     }
     return toPage(rows, query, (r) => [r.className, r.studentName, r.studentId]);

@@ -61,19 +61,7 @@ function present<T extends { studentId: string | null }>(rows: T[]): ListResult<
 export class HolidayCategoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async holidayExists(manager: EntityManager, schoolId: string, holidayId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>('SELECT 1 FROM school_holidays WHERE id = $1 AND school_id = $2', [holidayId, schoolId]);
-    return rows.length > 0;
-  }
 
-  async studentVisible(manager: EntityManager, caller: Caller, studentId: string): Promise<boolean> {
-    const params = new SqlParameters();
-    const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM students s WHERE s.id = ${params.bind(studentId)} AND ${visibleStudentsCondition(caller, 's', params.bind)}`,
-      params.values,
-    );
-    return rows.length > 0;
-  }
 
   /** The student's registration for the holiday, locked for the write. */
   async findForUpdate(manager: EntityManager, schoolId: string, holidayId: string, studentId: string): Promise<HolidayCategoryRow | null> {

@@ -62,16 +62,7 @@ export interface StatusChange {
 export class HardshipAidRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async holidayExists(manager: EntityManager, schoolId: string, holidayId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>('SELECT 1 FROM school_holidays WHERE id = $1 AND school_id = $2', [holidayId, schoolId]);
-    return rows.length > 0;
-  }
 
-  async studentVisible(manager: EntityManager, caller: Caller, studentId: string): Promise<boolean> {
-    const params = new SqlParameters();
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM students s WHERE s.id = ${params.bind(studentId)} AND ${visibleStudentsCondition(caller, 's', params.bind)}`, params.values);
-    return rows.length > 0;
-  }
 
   /**
    * Whether the student's holiday category marks them disaster-affected (null: not registered),

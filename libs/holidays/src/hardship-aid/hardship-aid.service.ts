@@ -9,6 +9,7 @@ import { FieldCipher } from '#crypto';
 import { HARDSHIP_AID_TRANSITIONS, type HardshipAidStatus } from '../entities/hardship-aid.entity.js';
 import type { ApplyHardshipAidDto, HardshipAidDetail, HardshipAidListQuery, HardshipAidView, TransitionHardshipAidDto } from './hardship-aid.dtos.js';
 import { HardshipAidRepository, type HardshipAidRow } from './hardship-aid.repository.js';
+import { holidayOfSchool, studentInReach } from '../shared/scope-checks.js';
 
 type FreeText = 'circumstances' | 'rejectionReason';
 const COLUMN: Record<FreeText, string> = { circumstances: 'circumstances', rejectionReason: 'rejection_reason' };
@@ -46,8 +47,8 @@ export class HardshipAidService {
 
   async apply(caller: Caller, holidayId: string, dto: ApplyHardshipAidDto): Promise<HardshipAidDetail> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.applications.holidayExists(manager, caller.schoolId, holidayId))) throw holidayNotFound();
-      if (!(await this.applications.studentVisible(manager, caller, dto.studentId))) throw studentNotFound();
+      if (!(await holidayOfSchool(manager, caller.schoolId, holidayId))) throw holidayNotFound();
+      if (!(await studentInReach(manager, caller, dto.studentId))) throw studentNotFound();
       const affected = await this.applications.disasterAffected(manager, caller.schoolId, holidayId, dto.studentId);
       if (affected !== true) {
         throw new ConflictProblem(
@@ -76,7 +77,7 @@ export class HardshipAidService {
 
   async transition(caller: Caller, holidayId: string, applicationId: string, dto: TransitionHardshipAidDto): Promise<HardshipAidDetail> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.applications.holidayExists(manager, caller.schoolId, holidayId))) throw holidayNotFound();
+      if (!(await holidayOfSchool(manager, caller.schoolId, holidayId))) throw holidayNotFound();
       const current = await this.applications.find(manager, caller, holidayId, applicationId, true);
       if (!current) throw applicationNotFound();
       if (current.version !== dto.version) throw versionConflict();
@@ -113,7 +114,7 @@ export class HardshipAidService {
   }
 
   async get(caller: Caller, holidayId: string, applicationId: string): Promise<HardshipAidDetail> {
-    if (!(await this.applications.holidayExists(this.dataSource.manager, caller.schoolId, holidayId))) throw holidayNotFound();
+    if (!(await holidayOfSchool(this.dataSource.manager, caller.schoolId, holidayId))) throw holidayNotFound();
     return this.detail(this.dataSource.manager, caller, holidayId, applicationId);
   }
 

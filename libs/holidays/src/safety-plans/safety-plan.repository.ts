@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursorAs, type PageQuery } from '#core';
-import type { Caller } from '#access';
-import { SqlParameters, visibleStudentsCondition } from '#org';
+import { SqlParameters } from '#org';
 import { HOLIDAY_SAFETY_PLAN_UNIQUE } from '../entities/holiday-safety-plan.entity.js';
 import type { SafetyPlanSummary, SafetyPlanView } from './safety-plan.dtos.js';
 
@@ -22,16 +21,7 @@ export type PlanListScope = { kind: 'school' } | { kind: 'break_glass'; userId: 
 export class SafetyPlanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async holidayExists(manager: EntityManager, schoolId: string, holidayId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>('SELECT 1 FROM school_holidays WHERE id = $1 AND school_id = $2', [holidayId, schoolId]);
-    return rows.length > 0;
-  }
 
-  async studentVisible(manager: EntityManager, caller: Caller, studentId: string): Promise<boolean> {
-    const params = new SqlParameters();
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM students s WHERE s.id = ${params.bind(studentId)} AND ${visibleStudentsCondition(caller, 's', params.bind)}`, params.values);
-    return rows.length > 0;
-  }
 
   /** Inserts the plan; false when the student has one for the holiday already. */
   async insert(manager: EntityManager, row: { id: string; schoolId: string; holidayId: string; studentId: string; plan: string; userId: string; at: Date }): Promise<boolean> {

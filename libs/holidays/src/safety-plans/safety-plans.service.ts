@@ -9,6 +9,7 @@ import { FieldCipher } from '#crypto';
 import { BreakGlassService } from '#identity';
 import type { RecordSafetyPlanDto, ReviseSafetyPlanDto, SafetyPlanListQuery, SafetyPlanSummary, SafetyPlanView } from './safety-plan.dtos.js';
 import { SafetyPlanRepository, type SafetyPlanRow } from './safety-plan.repository.js';
+import { holidayOfSchool, studentInReach } from '../shared/scope-checks.js';
 
 const binding = (planId: string) => ({ table: 'holiday_safety_plans', column: 'plan', rowId: planId });
 
@@ -43,8 +44,8 @@ export class SafetyPlansService {
 
   async record(caller: Caller, holidayId: string, dto: RecordSafetyPlanDto): Promise<SafetyPlanView> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.plans.holidayExists(manager, caller.schoolId, holidayId))) throw holidayNotFound();
-      if (!(await this.plans.studentVisible(manager, caller, dto.studentId))) throw studentNotFound();
+      if (!(await holidayOfSchool(manager, caller.schoolId, holidayId))) throw holidayNotFound();
+      if (!(await studentInReach(manager, caller, dto.studentId))) throw studentNotFound();
       const id = randomUUID();
       const inserted = await this.plans.insert(manager, {
         id,
@@ -63,7 +64,7 @@ export class SafetyPlansService {
 
   async revise(caller: Caller, holidayId: string, planId: string, version: number, dto: ReviseSafetyPlanDto): Promise<SafetyPlanView> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.plans.holidayExists(manager, caller.schoolId, holidayId))) throw holidayNotFound();
+      if (!(await holidayOfSchool(manager, caller.schoolId, holidayId))) throw holidayNotFound();
       const current = await this.plans.find(manager, caller.schoolId, holidayId, planId);
       if (!current) throw planNotFound();
       if (current.version !== version) throw versionConflict();
@@ -83,7 +84,7 @@ export class SafetyPlansService {
 
   /** A clinical read: audited whether it succeeds or not, with the grant that allowed it. */
   async get(caller: Caller, holidayId: string, planId: string): Promise<SafetyPlanView> {
-    if (!(await this.plans.holidayExists(this.dataSource.manager, caller.schoolId, holidayId))) throw holidayNotFound();
+    if (!(await holidayOfSchool(this.dataSource.manager, caller.schoolId, holidayId))) throw holidayNotFound();
     const row = await this.plans.find(this.dataSource.manager, caller.schoolId, holidayId, planId);
     const grantId = row && !readsWithoutGrant(caller) ? await this.breakGlass.activeGrantId(caller, row.studentId) : null;
     const allowed = row !== null && (readsWithoutGrant(caller) || grantId !== null);
