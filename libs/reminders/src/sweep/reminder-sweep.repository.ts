@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_WINDOW_LENGTHS, type HolidayDates, type KeyWindowKind, type WindowLengths } from '#holidays';
-import type { DoneCondition, ReminderRecipient, ReminderSubject } from '../rules/rule-catalogue.js';
+import type { DoneCondition } from '../rules/rule-catalogue.js';
+import type { ReminderRuleView } from '../rules/reminder-rules.dtos.js';
 import { DONE_WHEN_SQL } from './done-conditions.sql.js';
 import { reminderTargetsSql } from './reminder-targets.sql.js';
 import type { Occurrence } from './window-occurrences.js';
@@ -16,17 +17,11 @@ export interface SchoolCalendar {
   holidays: HolidayDates[];
 }
 
-export interface SweptRule {
-  id: string;
-  code: string;
-  windowKind: KeyWindowKind;
-  subjects: ReminderSubject;
-  recipients: ReminderRecipient;
-  doneWhen: DoneCondition;
-  dueAfterDays: number | null;
-  repeatEveryDays: number | null;
-  escalateAfterHours: number;
-}
+/** What the sweep reads of a rule. */
+export type SweptRule = Pick<
+  ReminderRuleView,
+  'id' | 'code' | 'windowKind' | 'subjects' | 'recipients' | 'doneWhen' | 'dueAfterDays' | 'repeatEveryDays' | 'escalateAfterHours'
+>;
 
 export interface RuleCount {
   schoolId: string;
