@@ -1,7 +1,7 @@
 import { ManualClock } from '#core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createClass, createGrade, createSchoolWorld, createStudent } from '../support/factories.js';
-import { as, createCampaign, csvRows, instrumentIdsByCode, openCampaign, tokensOf, transition } from './support/screening-campaigns.js';
+import { as, createCampaign, csvRows, instrumentIdsByCode, openCampaign, shownText, tokensOf, transition } from './support/screening-campaigns.js';
 
 const HOUR = 3600_000;
 
@@ -101,7 +101,7 @@ describe('screening invitations', () => {
       const classA1 = await createClass(t, w.school.id, grade.id, '1班');
       classA2 = await createClass(t, w.school.id, grade.id, '2班');
       await createStudent(t, { schoolId: w.school.id, classId: classA2.id, studentNumber: 'L-001', name: '李四' });
-      await createStudent(t, { schoolId: w.school.id, classId: classA1.id, studentNumber: 'L-003', name: '王五' });
+      await createStudent(t, { schoolId: w.school.id, classId: classA1.id, studentNumber: 'L-003', name: '=1+1' });
       await createStudent(t, { schoolId: w.school.id, classId: classA1.id, studentNumber: 'L-002', name: '张三, 小' });
       campaignId = (await openCampaign(t, w.counselor, { ...window(), gradeIds: [grade.id], instrumentIds: [ids.phq9] })).id;
     });
@@ -114,7 +114,7 @@ describe('screening invitations', () => {
         res.on('end', () => done(null, text));
       });
 
-    it('is UTF-8 CSV with a BOM and a header, ordered by class then student number, never cached', async () => {
+    it('is UTF-8 CSV with a BOM and a header, ordered by class then student number, formulas defused, never cached', async () => {
       const res = await exportCsv(w.counselor);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -124,9 +124,14 @@ describe('screening invitations', () => {
       const [, ...rows] = csvRows(text);
       expect(rows.map((r) => r[0])).toEqual(['L-002', 'L-003', 'L-001']);
       expect(text).toContain('"张三, 小",高二 1班');
+      // A name typed as a formula comes out as text, not as something Excel runs.
+      expect(text).toContain("\r\nL-003,'=1+1,高二 1班,");
       for (const row of rows.map((r) => r.slice(-2))) {
-        const [token, link] = row;
+        const [cell, link] = row;
+        const token = shownText(cell);
         expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        // A base64url token may start with '-', which Excel would read as a formula.
+        expect(cell).toBe(token.startsWith('-') ? `'${token}` : token);
         expect(link).toBe(`/s/${token}`);
       }
     });

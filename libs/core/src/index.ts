@@ -1,5 +1,6 @@
 export * from './clock/index.js';
 export * from './config/index.js';
+export * from './csv/index.js';
 export * from './core.module.js';
 export * from './database/index.js';
 export * from './errors/index.js';

@@ -74,6 +74,9 @@ export function csvRows(text: string): string[][] {
     .map((line) => line.split(','));
 }
 
+/** A cell as a spreadsheet shows it: without the apostrophe the export puts before text that starts like a formula. */
+export const shownText = (cell: string): string => cell.replace(/^'(?=[=+\-@\t\r])/, '');
+
 /** The exported tokens of a campaign, by student number. */
 export async function tokensOf(t: TestApp, counselor: { id: string }, campaignId: string): Promise<Map<string, string>> {
   const res = await t.http
@@ -90,5 +93,5 @@ export async function tokensOf(t: TestApp, counselor: { id: string }, campaignId
   const [header, ...rows] = csvRows(res.body as string);
   const number = header.indexOf('student_number');
   const token = header.indexOf('token');
-  return new Map(rows.map((row) => [row[number], row[token]]));
+  return new Map(rows.map((row) => [shownText(row[number]), shownText(row[token])]));
 }

@@ -6,7 +6,7 @@ const matrix: CoverageMatrix = {
   to: '2026-06-30',
   topics: [
     { id: 't1', code: 'fire_safety', nameZh: '消防安全', nameEn: 'Fire safety', requiredBeforeHoliday: true },
-    { id: 't2', code: 'drowning', nameZh: '防溺水', nameEn: 'Drowning prevention', requiredBeforeHoliday: true },
+    { id: 't2', code: 'drowning', nameZh: '-防溺水', nameEn: 'Drowning prevention', requiredBeforeHoliday: true },
   ],
   classes: [
     {
@@ -35,10 +35,10 @@ const matrix: CoverageMatrix = {
 };
 
 describe('coverage CSV', () => {
-  it('starts with a BOM and a header row, quotes what needs quoting and defuses formulas', () => {
+  it('starts with a BOM and a header row, quotes what needs quoting and defuses formulas, in topic names too', () => {
     expect(coverageCsv(matrix)).toBe(
-      '\uFEFF年级,班级,消防安全,防溺水,缺少的必修主题\r\n' +
-        '高一,"1班, ""实验""",已开展,未安排,防溺水\r\n' +
+      "\uFEFF年级,班级,消防安全,'-防溺水,缺少的必修主题\r\n" +
+        `高一,"1班, ""实验""",已开展,未安排,'-防溺水\r\n` +
         `高一,"'=HYPERLINK(""x"")",已计划,已计划,\r\n`,
     );
   });

@@ -17,4 +17,10 @@ describe('invitationsCsv', () => {
     const csv = invitationsCsv([{ studentNumber: '=1+1', name: '@SUM(A1)', className: '-2', token: TOKEN }]);
     expect(csv.split('\r\n')[1]).toBe(`'=1+1,'@SUM(A1),'-2,${TOKEN},/s/${TOKEN}`);
   });
+
+  it('guards a token that starts with a minus, and keeps it bare in the link', () => {
+    const token = `-${TOKEN.slice(1)}`;
+    const csv = invitationsCsv([{ studentNumber: 'S1', name: '张三', className: '高一 1班', token }]);
+    expect(csv.split('\r\n')[1]).toBe(`S1,张三,高一 1班,'${token},/s/${token}`);
+  });
 });
