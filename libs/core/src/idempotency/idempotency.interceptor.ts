@@ -7,6 +7,7 @@ import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
 import { Clock } from '../clock/clock.js';
 import { BadRequestProblem, ConflictProblem, ProblemException } from '../errors/problem.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
+import { NOT_REPLAYABLE } from './not-replayable.decorator.js';
 import { ResponseSealer } from './response-sealer.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -34,6 +35,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<RequestWithCaller>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.caller) return next.handle();
+    // Refused before the key is claimed: the answer is never stored, so no retry can be told apart.
+    const notReplayable = this.reflector.get<string | undefined>(NOT_REPLAYABLE, context.getHandler());
+    if (notReplayable !== undefined) throw new BadRequestProblem('idempotency.not_supported', notReplayable);
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new BadRequestProblem('idempotency.invalid_key', 'Idempotency-Key must be 8-200 characters of A-Z, a-z, 0-9 and ._:-');
     }

@@ -1,3 +1,4 @@
 export * from './idempotency-key.entity.js';
 export * from './idempotency.module.js';
+export * from './not-replayable.decorator.js';
 export * from './response-sealer.js';

@@ -47,7 +47,7 @@ export class AppointmentOutcomeService {
         cancellationReason: reason ? this.cipher.encrypt(reason, cancellationReasonBinding(row.id)) : null,
         offerExpiresAt: null,
       });
-      await this.offerTimeFreedBy(manager, caller, row);
+      await this.waitlist.offerTimeFreedBy(manager, caller, row);
       if (ending !== 'withdraw') await this.notices.tell(manager, row, ending === 'cancel' ? 'appointment.cancelled' : 'appointment.declined', caller.userId);
       await this.audit.record(manager, caller, {
         action: `appointment.${ending}`,
@@ -72,7 +72,7 @@ export class AppointmentOutcomeService {
         place: null,
         offerExpiresAt: null,
       });
-      await this.offerTimeFreedBy(manager, caller, row);
+      await this.waitlist.offerTimeFreedBy(manager, caller, row);
       await this.audit.record(manager, caller, { action: 'appointment.release_offer', entityType: 'appointment', entityId: row.id, studentId: row.studentId, changedFields: ['status'] });
     });
   }
@@ -95,17 +95,6 @@ export class AppointmentOutcomeService {
       if (action === 'mark_no_show') await this.noShows.handle(manager, caller, { ...row, counselorId: row.counselorId as string }, at);
       await this.audit.record(manager, caller, { action: `appointment.${action}`, entityType: 'appointment', entityId: row.id, studentId: row.studentId, changedFields: ['status'] });
     });
-  }
-
-  /** A slot that was held or booked and is still ahead goes to the first waiting request (not this one). */
-  private async offerTimeFreedBy(manager: EntityManager, caller: Caller, row: AppointmentRow): Promise<void> {
-    if (!['scheduled', 'offered'].includes(row.status) || !row.counselorId || !row.startsAt || !row.endsAt || !row.mode) return;
-    await this.waitlist.offerFreedSlot(
-      manager,
-      caller,
-      { schoolId: row.schoolId, counselorId: row.counselorId, startsAt: row.startsAt, endsAt: row.endsAt, mode: row.mode, place: row.place },
-      row.id,
-    );
   }
 
   private async reachable(manager: EntityManager, caller: Caller, appointmentId: string, action: AppointmentAction): Promise<{ row: AppointmentRow; to: AppointmentStatus }> {

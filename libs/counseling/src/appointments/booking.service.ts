@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, validationProblem } from '#core';
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
+import { overlaps } from '../time/intervals.js';
 import { appointmentNotFound, appointmentVersionConflict, illegalAppointmentAction, studentNotFound } from './appointment-problems.js';
 import { type AppointmentAction, allowedActions, nextStatus } from './appointment-status.js';
 import type { BookAppointmentDto, ConfirmAppointmentDto, RescheduleAppointmentDto } from './appointment.dtos.js';
@@ -38,7 +39,7 @@ export class BookingService {
   async book(caller: Caller, dto: BookAppointmentDto): Promise<string> {
     const slot = parseSlot(dto.startsAt, dto.endsAt, this.clock.now());
     const id = randomUUID();
-    await this.waitlist.releaseExpired({ counselorId: caller.userId, studentId: dto.studentId });
+    await this.waitlist.releaseExpiredInTheWayOf({ counselorId: caller.userId, studentId: dto.studentId, ...slot });
     await this.overlaps.run({ counselorId: caller.userId, studentId: dto.studentId, slot }, () =>
       this.dataSource.transaction(async (manager) => {
         if (!(await this.appointments.findBookableStudent(manager, caller, dto.studentId))) throw studentNotFound();
@@ -75,7 +76,7 @@ export class BookingService {
   async confirm(caller: Caller, appointmentId: string, dto: ConfirmAppointmentDto): Promise<void> {
     const row = await this.reachable(caller, appointmentId, 'confirm');
     const slot = this.confirmedSlot(row, dto);
-    await this.waitlist.releaseExpired({ counselorId: caller.userId, studentId: row.studentId });
+    await this.waitlist.releaseExpiredInTheWayOf({ counselorId: caller.userId, studentId: row.studentId, ...slot });
     await this.overlaps.run({ counselorId: caller.userId, studentId: row.studentId, slot }, () =>
       this.dataSource.transaction(async (manager) => {
         const held = row.status === 'offered' && !dto.startsAt;
@@ -116,7 +117,7 @@ export class BookingService {
     const counselorId = row.counselorId as string;
     const slot = parseSlot(dto.startsAt, dto.endsAt, this.clock.now());
     const newId = randomUUID();
-    await this.waitlist.releaseExpired({ counselorId, studentId: row.studentId });
+    await this.waitlist.releaseExpiredInTheWayOf({ counselorId, studentId: row.studentId, ...slot });
     await this.overlaps.run({ counselorId, studentId: row.studentId, slot }, () =>
       this.dataSource.transaction(async (manager) => {
         const placed = await this.placement.place(manager, caller.schoolId, counselorId, slot, dto.mode);
@@ -129,6 +130,9 @@ export class BookingService {
         await this.appointments.updateIfCurrent(manager, { id: row.id, version: moved, from: ['rescheduled'] }, { rescheduledTo: newId }, at);
         await this.caseLinker.link(manager, openCase, { id: newId, schoolId: caller.schoolId }, caller.userId, at);
         await this.notices.tell(manager, row, 'appointment.rescheduled', caller.userId, newId);
+        // The old time goes to the waitlist as a cancelled one does; when the new time overlaps it,
+        // only part of it is free and the session keeps the rest, so nothing is offered.
+        if (!overlapsSession(row, slot)) await this.waitlist.offerTimeFreedBy(manager, caller, row);
         await this.audit.recordMany(manager, caller, [
           { action: 'appointment.reschedule', entityType: 'appointment', entityId: row.id, studentId: row.studentId, changedFields: ['status', 'rescheduledTo'] },
           { action: 'appointment.book', entityType: 'appointment', entityId: newId, studentId: row.studentId },
@@ -177,4 +181,10 @@ export class BookingService {
     if (!nextStatus(row.status, action)) throw illegalAppointmentAction(row.status, action, allowedActions(row.status));
     return row;
   }
+}
+
+/** Whether the new slot overlaps the session's current time (half-open, as the constraints are). */
+function overlapsSession(row: AppointmentRow, slot: Slot): boolean {
+  if (!row.startsAt || !row.endsAt) return false;
+  return overlaps({ start: row.startsAt.getTime(), end: row.endsAt.getTime() }, { start: slot.startsAt.getTime(), end: slot.endsAt.getTime() });
 }

@@ -6,12 +6,14 @@ import { type AuditActor, AuditService } from '#audit';
 import { NotificationRepository } from '#notifications';
 import { CounselingSettingsRepository } from '../settings/counseling-settings.repository.js';
 import { overlapOf } from './overlap-guard.js';
-import { type FreedSlot, WaitlistRepository } from './waitlist.repository.js';
+import type { AppointmentRow } from './appointment.repository.js';
+import { type FreedSlot, type LinePlace, type ReleasedOffer, WaitlistRepository } from './waitlist.repository.js';
 
 /**
  * The waitlist: requests no slot was found for wait in order of arrival. A freed slot is held
  * (`offered`) for the first of them for the school's hold time and the counselor is told; the
- * counselor confirms it, or the hold is released and the request waits again.
+ * counselor confirms it, or the hold is released and the request waits again. A hold that
+ * expires passes the slot on to the next request behind it in line.
  */
 @Injectable()
 export class WaitlistService {
@@ -24,8 +26,31 @@ export class WaitlistService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The time a session or hold kept, now freed by it (cancelled, rescheduled, released, declined),
+   * goes to the first waiting request other than this one, inside the caller's transaction.
+   */
+  async offerTimeFreedBy(
+    manager: EntityManager,
+    actor: AuditActor,
+    row: Pick<AppointmentRow, 'id' | 'schoolId' | 'status' | 'counselorId' | 'startsAt' | 'endsAt' | 'mode' | 'place'>,
+  ): Promise<string | null> {
+    if (!['scheduled', 'offered'].includes(row.status) || !row.counselorId || !row.startsAt || !row.endsAt || !row.mode) return null;
+    return this.offerFreedSlot(
+      manager,
+      actor,
+      { schoolId: row.schoolId, counselorId: row.counselorId, startsAt: row.startsAt, endsAt: row.endsAt, mode: row.mode, place: row.place },
+      { excludeId: row.id },
+    );
+  }
+
   /** Offers a slot freed inside the caller's transaction; the request now holding it, or null. */
-  async offerFreedSlot(manager: EntityManager, actor: AuditActor, slot: FreedSlot, excludeId: string | null = null): Promise<string | null> {
+  async offerFreedSlot(
+    manager: EntityManager,
+    actor: AuditActor,
+    slot: FreedSlot,
+    line: { excludeId?: string | null; behind?: LinePlace | null } = {},
+  ): Promise<string | null> {
     const now = this.clock.now();
     if (slot.startsAt.getTime() <= now.getTime()) return null;
     const { offerHoldHours } = await this.settings.find(manager, slot.schoolId);
@@ -35,7 +60,7 @@ export class WaitlistService {
     await manager.query('SAVEPOINT waitlist_offer');
     let offered: { id: string; studentId: string } | null;
     try {
-      offered = await this.waitlist.offerToFirstWaiting(manager, slot, { until, at: now, excludeId });
+      offered = await this.waitlist.offerToFirstWaiting(manager, slot, { until, at: now, excludeId: line.excludeId ?? null, behind: line.behind });
       await manager.query('RELEASE SAVEPOINT waitlist_offer');
     } catch (error) {
       if (!overlapOf(error)) throw error;
@@ -60,22 +85,44 @@ export class WaitlistService {
   }
 
   /**
-   * Sends expired holds back to waiting, in a transaction of its own; limited to a counselor's
-   * and a student's before a booking, so an expired hold never blocks it.
+   * One batch of the expiry job, in a transaction of its own: expired holds go back to waiting
+   * and each slot still ahead is held for the next request behind the expired one in line (never
+   * back up the line, so two waiting requests cannot pass a slot to and fro). The number released;
+   * SKIP LOCKED keeps instances running at once on disjoint holds, and a hold is released once.
    */
-  async releaseExpired(only: { counselorId?: string; studentId?: string } = {}): Promise<number> {
+  async passOnExpired(limit?: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const released = await this.waitlist.releaseExpired(manager, this.clock.now(), only);
-      const bySchool = new Map<string, typeof released>();
-      for (const offer of released) bySchool.set(offer.schoolId, [...(bySchool.get(offer.schoolId) ?? []), offer]);
-      for (const [schoolId, offers] of bySchool) {
-        await this.audit.recordMany(
-          manager,
-          { schoolId },
-          offers.map((o) => ({ action: 'appointment.offer_expire', entityType: 'appointment', entityId: o.id, studentId: o.studentId, changedFields: ['status'] })),
-        );
+      const released = await this.waitlist.releaseExpired(manager, this.clock.now(), limit);
+      await this.recordExpiries(manager, released);
+      for (const hold of released) {
+        await this.offerFreedSlot(manager, { schoolId: hold.schoolId }, hold, { excludeId: hold.id, behind: hold });
       }
       return released.length;
     });
+  }
+
+  /**
+   * Before a booking, the expired holds in its way (its counselor's or student's, overlapping
+   * its time) go back to waiting, so they never block it. Their time is not passed on: the
+   * booking is about to take it. The job passes on every other expired hold.
+   */
+  async releaseExpiredInTheWayOf(booking: { counselorId: string; studentId: string; startsAt: Date; endsAt: Date }): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const released = await this.waitlist.releaseExpiredInTheWay(manager, this.clock.now(), booking);
+      await this.recordExpiries(manager, released);
+      return released.length;
+    });
+  }
+
+  private async recordExpiries(manager: EntityManager, released: ReleasedOffer[]): Promise<void> {
+    const bySchool = new Map<string, ReleasedOffer[]>();
+    for (const offer of released) bySchool.set(offer.schoolId, [...(bySchool.get(offer.schoolId) ?? []), offer]);
+    for (const [schoolId, offers] of bySchool) {
+      await this.audit.recordMany(
+        manager,
+        { schoolId },
+        offers.map((o) => ({ action: 'appointment.offer_expire', entityType: 'appointment', entityId: o.id, studentId: o.studentId, changedFields: ['status'] })),
+      );
+    }
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { BadRequestProblem, Public } from '#core';
+import { NotReplayable, Public } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type CalendarFeedToken, CalendarFeedService } from './calendar-feed.service.js';
 
@@ -22,20 +22,17 @@ export class MyCalendarFeedController {
     return this.feeds.mine(caller);
   }
 
-  /** A new secret subscription address (the token is shown once); the old one stops working. */
+  /**
+   * A new secret subscription address (the token is shown once); the old one stops working.
+   * Not replayable: a kept answer would hold the token (its body sealed, its Location in plain
+   * text), and sealing both would still keep the secret recoverable for a day where only its hash
+   * may exist. A retry without a key is harmless: it rotates again and shows the new address.
+   */
   @Post('calendar-feed-token')
   @RequirePermission(Permission.CounselorCalendarExport)
+  @NotReplayable('This answer holds a secret shown once and is never stored: send it without Idempotency-Key (posting again gives a new address)')
   @Header('cache-control', 'no-store')
-  async rotate(
-    @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CalendarFeedToken> {
-    // An answer kept for replays keeps its Location (the feed address) in plain text, and the
-    // token must exist only as a hash. Rotating again is harmless, so a retry needs no key.
-    if (idempotencyKey !== undefined) {
-      throw new BadRequestProblem('idempotency.not_supported', 'This answer holds a secret and is never stored: retry without Idempotency-Key');
-    }
+  async rotate(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<CalendarFeedToken> {
     const feed = await this.feeds.rotate(caller);
     void reply.header('location', feed.url);
     return feed;
