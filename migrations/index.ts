@@ -18,6 +18,7 @@ import { SearchIndexes1795825600000 } from './1795825600000-search-indexes.js';
 import { Reminders1795825700000 } from './1795825700000-reminders.js';
 import { HelpResourcesVersion1795825800000 } from './1795825800000-help-resources-version.js';
 import { RemindersSnoozedIndex1795825850000 } from './1795825850000-reminders-snoozed-index.js';
+import { OnePrimaryGuardian1795826000000 } from './1795826000000-one-primary-guardian.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Reminders1795825700000,
   HelpResourcesVersion1795825800000,
   RemindersSnoozedIndex1795825850000,
+  OnePrimaryGuardian1795826000000,
 ];

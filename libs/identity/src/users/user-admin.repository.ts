@@ -96,6 +96,22 @@ export class UserAdminRepository {
     return result.affected === 1;
   }
 
+  /**
+   * Ends the user's current class-teacher assignments (organisation data about this account,
+   * like TeacherAssignmentRepository's join to users); answers the ids it ended, oldest first.
+   */
+  async endCurrentClassAssignments(manager: EntityManager, schoolId: string, userId: string, at: Date): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH ended AS (
+         UPDATE class_teacher_assignments SET ended_at = $3
+          WHERE user_id = $1 AND school_id = $2 AND ended_at IS NULL
+         RETURNING id, started_at)
+       SELECT id FROM ended ORDER BY started_at, id`,
+      [userId, schoolId, at],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Forgets failed sign-ins and lifts a lock; false when the user is not of the school. */
   async clearSignInLockout(manager: EntityManager, schoolId: string, userId: string): Promise<boolean> {
     const [, affected] = await manager.query<[unknown[], number]>(

@@ -61,6 +61,8 @@ export class UsersService {
   /**
    * Deactivating a user or changing their role ends all their sessions in the same transaction;
    * the access guard re-reads the user on every request, so both take effect on the next one.
+   * Either also ends their current class-teacher assignments (only an active class teacher may
+   * hold one), audited one by one; reactivating them restores none: an administrator assigns again.
    */
   async update(caller: Caller, userId: string, version: number, body: UpdateUserDto): Promise<UserView> {
     // Nobody may lock themselves out: the school could be left without an administrator.
@@ -79,7 +81,14 @@ export class UsersService {
       if (changes.role !== undefined || changes.active === false) {
         await this.refreshTokens.revokeAllOfUser(manager, userId, now);
       }
-      await this.audit.record(manager, caller, { action: 'user.update', entityType: 'user', entityId: userId, changedFields });
+      const endedAssignments =
+        changes.active === false || (changes.role !== undefined && changes.role !== 'class_teacher')
+          ? await this.users.endCurrentClassAssignments(manager, caller.schoolId, userId, now)
+          : [];
+      await this.audit.recordMany(manager, caller, [
+        { action: 'user.update', entityType: 'user', entityId: userId, changedFields },
+        ...endedAssignments.map((id) => ({ action: 'class_assignment.end', entityType: 'class_assignment', entityId: id, changedFields: ['endedAt'] })),
+      ]);
       return this.toView({ ...current, ...changes, version: version + 1, updatedAt: now }, now);
     });
   }

@@ -6,6 +6,8 @@ export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
 
 @Entity('guardians')
 @Index('guardians_student_idx', ['studentId', 'createdAt', 'id'])
+// One primary guardian per student, as a fact of the database rather than of the code alone.
+@Index('guardians_one_primary_key', ['studentId'], { unique: true, where: 'is_primary' })
 @Check('guardians_relation_check', `relation IN ('mother', 'father', 'grandparent', 'sibling', 'guardian', 'other')`)
 export class Guardian {
   @PrimaryGeneratedColumn('uuid')

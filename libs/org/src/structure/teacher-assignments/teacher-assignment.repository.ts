@@ -63,6 +63,8 @@ export class TeacherAssignmentRepository {
   /**
    * Inserts a current assignment if `userId` is an active class teacher of the school; null
    * when not. The partial unique index refuses a second current assignment of the same teacher.
+   * The teacher's row is share-locked until commit: deactivating them (which ends their current
+   * assignments) waits for this insert and then ends it too, instead of missing it.
    */
   async insertForActiveClassTeacher(
     manager: EntityManager,
@@ -73,6 +75,7 @@ export class TeacherAssignmentRepository {
         `INSERT INTO class_teacher_assignments (school_id, class_id, user_id, started_at, assigned_by)
          SELECT $1, $2, u.id, $4, $5 FROM users u
           WHERE u.id = $3 AND u.school_id = $1 AND u.active AND u.role = 'class_teacher'
+            FOR SHARE OF u
          RETURNING id`,
         [values.schoolId, values.classId, values.userId, values.startedAt, values.assignedBy],
       );

@@ -1,13 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursorAs, type Page, type PageQuery, toPage } from '#core';
+import { decodeCursorAs, isUniqueViolation, type Page, type PageQuery, toPage } from '#core';
 import type { CreateGuardianDto } from '../dtos/create-guardian.dto.js';
 import type { GuardianView } from '../dtos/student.views.js';
 import type { GuardianChanges } from '../dtos/update-guardian.dto.js';
 import { type ColumnMap, conditionalUpdateClauses } from '../rules/conditional-update.js';
+import { guardianVersionConflict } from '../rules/student-problems.js';
 import { SqlParameters } from '../rules/sql-parameters.js';
 
 const GUARDIAN_COLUMNS = `g.id, g.student_id AS "studentId", g.name, g.relation, g.phone, g.is_primary AS "isPrimary", g.version`;
+
+/** The partial unique index (migration 1795826000000) that allows one primary guardian per student. */
+const ONE_PRIMARY_KEY = 'guardians_one_primary_key';
+
+/**
+ * The service locks the student first, so another primary appears only through a writer that
+ * does not (the CSV import): to the caller that is a concurrent change, the same 409 as a stale
+ * version.
+ */
+async function primaryGuardedQuery<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, ONE_PRIMARY_KEY)) throw guardianVersionConflict();
+    throw error;
+  }
+}
 
 const UPDATABLE_COLUMNS: ColumnMap<keyof GuardianChanges> = {
   name: ['name', 'text'],
@@ -62,25 +80,31 @@ export class GuardianRepository {
   }
 
   async insertForStudent(manager: EntityManager, schoolId: string, studentId: string, values: CreateGuardianDto): Promise<GuardianView> {
-    const [row] = await manager.query<GuardianView[]>(
-      `INSERT INTO guardians AS g (school_id, student_id, name, relation, phone, is_primary)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING ${GUARDIAN_COLUMNS}`,
-      [schoolId, studentId, values.name, values.relation, values.phone, values.isPrimary ?? false],
+    const [row] = await primaryGuardedQuery(() =>
+      manager.query<GuardianView[]>(
+        `INSERT INTO guardians AS g (school_id, student_id, name, relation, phone, is_primary)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING ${GUARDIAN_COLUMNS}`,
+        [schoolId, studentId, values.name, values.relation, values.phone, values.isPrimary ?? false],
+      ),
     );
     return row;
   }
 
-  /** Keeps "one primary guardian per student": the others stop being primary (and get a new version). */
-  async clearOtherPrimaries(manager: EntityManager, schoolId: string, studentId: string, primaryId: string): Promise<string[]> {
+  /**
+   * Keeps "one primary guardian per student": the others (all of them when `keptId` is null) stop
+   * being primary and get a new version. Called before a guardian becomes primary: the unique
+   * index is checked row by row, so the old primary must go first.
+   */
+  async clearOtherPrimaries(manager: EntityManager, schoolId: string, studentId: string, keptId: string | null): Promise<string[]> {
     // In CTEs: TypeORM answers a bare UPDATE or DELETE with [rows, count] rather than rows.
     const rows = await manager.query<{ id: string }[]>(
       `WITH demoted AS (
          UPDATE guardians SET is_primary = false, version = version + 1, updated_at = now()
-          WHERE school_id = $1 AND student_id = $2 AND id <> $3 AND is_primary
+          WHERE school_id = $1 AND student_id = $2 AND id IS DISTINCT FROM $3::uuid AND is_primary
          RETURNING id)
        SELECT id FROM demoted`,
-      [schoolId, studentId, primaryId],
+      [schoolId, studentId, keptId],
     );
     return rows.map((row) => row.id);
   }
@@ -95,8 +119,9 @@ export class GuardianRepository {
     const p = new SqlParameters();
     const update = conditionalUpdateClauses(UPDATABLE_COLUMNS, changes, 'g', p.bind);
     if (!update) return null;
-    const rows = await manager.query<{ changedFields: string[] }[]>(
-      `WITH updated AS (
+    const rows = await primaryGuardedQuery(() =>
+      manager.query<{ changedFields: string[] }[]>(
+        `WITH updated AS (
          UPDATE guardians g
             SET ${update.assignments}, version = g.version + 1, updated_at = now()
            FROM guardians before
@@ -105,7 +130,8 @@ export class GuardianRepository {
             AND g.version = ${p.bind(expectedVersion)} AND ${update.anyDifference}
          RETURNING ${update.changedFields} AS "changedFields")
        SELECT "changedFields" FROM updated`,
-      p.values,
+        p.values,
+      ),
     );
     return rows[0]?.changedFields ?? null;
   }

@@ -13,8 +13,9 @@ import { guardianNotFound, guardianVersionConflict, studentNotFound } from '../r
 
 /**
  * A student's guardians: contact data, not records of care, so they may be deleted. Every
- * route first finds the student through the caller's scope; writes lock it, so that "one
- * primary guardian per student" holds under concurrent requests.
+ * route first finds the student through the caller's scope; writes lock it, so that concurrent
+ * changes of the primary guardian take turns. "One primary guardian per student" itself is a
+ * partial unique index (guardians_one_primary_key): a new primary demotes the old one first.
  */
 @Injectable()
 export class GuardianService {
@@ -38,8 +39,8 @@ export class GuardianService {
   add(caller: Caller, studentId: string, values: CreateGuardianDto): Promise<GuardianView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockStudent(manager, caller, studentId);
+      const demoted = values.isPrimary ? await this.guardians.clearOtherPrimaries(manager, caller.schoolId, studentId, null) : [];
       const guardian = await this.guardians.insertForStudent(manager, caller.schoolId, studentId, values);
-      const demoted = guardian.isPrimary ? await this.guardians.clearOtherPrimaries(manager, caller.schoolId, studentId, guardian.id) : [];
       await this.audit.recordMany(manager, caller, [
         { action: 'guardian.create', entityType: 'guardian', entityId: guardian.id, studentId },
         ...demotedEntries(demoted, studentId),
@@ -51,6 +52,8 @@ export class GuardianService {
   update(caller: Caller, studentId: string, guardianId: string, expectedVersion: number, changes: GuardianChanges): Promise<GuardianView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockStudent(manager, caller, studentId);
+      // Demoted first (the unique index allows no moment with two); undone with the rest if the update fails.
+      const demoted = changes.isPrimary ? await this.guardians.clearOtherPrimaries(manager, caller.schoolId, studentId, guardianId) : [];
       const target = { schoolId: caller.schoolId, studentId, guardianId };
       const changedFields = await this.guardians.updateIfCurrent(manager, target, expectedVersion, changes);
       const guardian = await this.guardians.findOfStudent(manager, caller.schoolId, studentId, guardianId);
@@ -59,10 +62,6 @@ export class GuardianService {
         if (guardian.version !== expectedVersion) throw guardianVersionConflict();
         return guardian;
       }
-      const demoted =
-        changedFields.includes('isPrimary') && guardian.isPrimary
-          ? await this.guardians.clearOtherPrimaries(manager, caller.schoolId, studentId, guardian.id)
-          : [];
       await this.audit.recordMany(manager, caller, [
         { action: 'guardian.update', entityType: 'guardian', entityId: guardianId, studentId, changedFields },
         ...demotedEntries(demoted, studentId),
