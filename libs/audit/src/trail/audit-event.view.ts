@@ -1,5 +1,5 @@
 import type { ChainedAuditFields } from '../chain/audit-chain.js';
-import type { AuditEvent } from '../entities/audit-event.entity.js';
+import type { StoredChainEntry } from '../chain/chain-verification.js';
 
 /** One entry of the trail as an auditor reads it; hashes in hex so anyone can recheck them. */
 export type AuditEventView = Omit<ChainedAuditFields, 'occurredAt' | 'schoolId'> & {
@@ -16,7 +16,7 @@ export interface ChainVerification {
   firstBrokenSeq: string | null;
 }
 
-export function toAuditEventView(event: AuditEvent): AuditEventView {
+export function toAuditEventView(event: StoredChainEntry): AuditEventView {
   return {
     seq: event.seq,
     occurredAt: event.occurredAt.toISOString(),
