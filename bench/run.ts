@@ -1,13 +1,17 @@
 /**
- * `npm run bench [-- --short] [--students N] [--duration S] [--connections C] [--rounds R] [--keep]`
+ * `npm run bench [-- --short] [--students N] [--duration S] [--connections C] [--rounds R] [--keep]
+ *   [--only a,b] [--app-only] [--compare-scales SMALL,LARGE] [--results-dir DIR] [--profile-app DIR]
+ *   [--app-port P] [--baseline-port P]`
  *
  * Creates a fresh benchmark database on DATABASE_URL's server, migrates and seeds it, starts the
- * application (production mode) and the baseline (bench/baseline/server.ts), then drives both with
- * autocannon, alternating app and baseline runs, and writes bench/results/<date>.json and .md.
+ * application (production mode) and the baseline (bench/baseline/server.ts), drives both with
+ * autocannon, alternating app and baseline runs, runs the timed jobs (bench/jobs.ts), and writes
+ * <results-dir>/<date>.json and .md (default bench/results). With --compare-scales it does all of
+ * that at two scales for the scenarios whose cost should not grow with the data, and reports the
+ * ratio of their p50 latencies (large / small).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -15,12 +19,14 @@ import { prepareDatabase } from '#core';
 import { PasswordHasher } from '#identity';
 import { migrations } from '#migrations';
 import { surveyToken } from '#screening';
-import { log, out } from './log.js';
+import { jobs } from './jobs.js';
+import { log } from './log.js';
+import { type JobRun, type RunResult, type ScaleRun, writeReport } from './report.js';
 import { type Scenario, scenarios } from './scenarios.js';
 import { seed, idOf, usernames, STUDENTS_PER_SCHOOL } from './seed.js';
 import { type Server, startServer, stopServer } from './servers.js';
 
-interface Options {
+export interface Options {
   students: number;
   short: boolean;
   duration: number;
@@ -29,7 +35,19 @@ interface Options {
   keep: boolean;
   appOnly: boolean;
   only?: string[];
+  profileApp?: string;
+  resultsDir: string;
+  /** Two scales (students) to compare, small first. */
+  compareScales?: [number, number];
+  /** Loopback ports of the application and the baseline. */
+  ports: [number, number];
 }
+
+/** The scenarios whose p50 should stay flat as the data grows (keyset pagination, indexes). */
+export const SCALE_SCENARIOS = ['cases-first-page', 'cases-deep-page', 'audit-query', 'audit-verify'];
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PASSWORD = 'bench-password-not-secret';
 
 function parseOptions(argv: string[]): Options {
   const value = (name: string): string | undefined => {
@@ -37,14 +55,23 @@ function parseOptions(argv: string[]): Options {
     return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
   };
   const short = argv.includes('--short');
-  const number = (name: string, fallback: number): number => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
+  const positive = (name: string, raw: string): number => {
     const parsed = Number(raw.replace(/_/g, ''));
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer`);
     return parsed;
   };
+  const number = (name: string, fallback: number): number => {
+    const raw = value(name);
+    return raw === undefined ? fallback : positive(name, raw);
+  };
   const only = value('--only');
+  const scales = value('--compare-scales');
+  let compareScales: [number, number] | undefined;
+  if (scales !== undefined) {
+    const parsed = scales.split(',').map((s) => positive('--compare-scales', s));
+    if (parsed.length !== 2 || parsed[0] >= parsed[1]) throw new Error('--compare-scales takes two scales, small first: 20000,1000000');
+    compareScales = [parsed[0], parsed[1]];
+  }
   return {
     students: number('--students', 20_000),
     short,
@@ -53,43 +80,48 @@ function parseOptions(argv: string[]): Options {
     rounds: number('--rounds', short ? 1 : 2),
     keep: argv.includes('--keep'),
     appOnly: argv.includes('--app-only'),
-    only: only ? only.split(',') : undefined,
+    only: only ? only.split(',') : compareScales ? SCALE_SCENARIOS : undefined,
+    profileApp: value('--profile-app'),
+    resultsDir: resolve(value('--results-dir') ?? join(ROOT, 'bench', 'results')),
+    compareScales,
+    ports: [number('--app-port', 3901), number('--baseline-port', 3902)],
   };
-}
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PASSWORD = 'bench-password-not-secret';
-const APP_PORT = 3901;
-const BASELINE_PORT = 3902;
-
-interface RunResult {
-  scenario: string;
-  target: 'app' | 'baseline';
-  round: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  statusCodes: Record<string, number>;
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const known = [...scenarios.map((s) => s.name), ...jobs.map((j) => j.name)];
+  const unknown = options.only?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  const scales = options.compareScales ?? [options.students];
+  log(
+    `[bench] ${scales.join(' and ')} students, ${options.duration} s per run, ${options.connections} connections, ${options.rounds} round(s)` +
+      (options.only ? `; only ${options.only.join(', ')}` : ''),
+  );
+  const runs: ScaleRun[] = [];
+  for (const students of scales) runs.push(await runAtScale(students, options));
+  writeReport(options, runs);
+  const failed = runs.flatMap((r) => r.jobs.filter((j) => !j.ok));
+  if (failed.length > 0) {
+    log(`[bench] failed jobs: ${failed.map((j) => j.name).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+/** Seeds a fresh database of `students` students and runs the selected scenarios and jobs on it. */
+async function runAtScale(students: number, options: Options): Promise<ScaleRun> {
   const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const dbName = process.env.BENCH_DATABASE ?? 'campus_care_bench';
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = '/postgres';
   const benchUrl = new URL(serverUrl);
   benchUrl.pathname = `/${dbName}`;
-  log(`[bench] ${options.students} students, ${options.duration} s per run, ${options.connections} connections, ${options.rounds} round(s)`);
 
   // Fresh secrets per run: production refuses the public development ones.
   const secrets = {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     SURVEY_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    AUDIT_ANCHOR_KEY: randomBytes(32).toString('base64url'),
     FIELD_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     FIELD_ENCRYPTION_ACTIVE_KEY: 'bench',
   };
@@ -99,16 +131,21 @@ async function main(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${dbName}"`);
   await admin.end();
-  log(`[bench] created database ${dbName}; migrating`);
+  log(`[bench] created database ${dbName} for ${students} students; migrating`);
   await prepareDatabase(benchUrl.toString(), migrations);
 
   const passwordHash = await new PasswordHasher().hash(PASSWORD);
-  const client = new pg.Client({ connectionString: benchUrl.toString() });
-  await client.connect();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: benchUrl.toString() });
+    await client.connect();
+    return client;
+  };
+  const client = await connect();
   const seedStarted = Date.now();
-  await seed(client, { students: options.students, passwordHash, surveySecret: secrets.SURVEY_TOKEN_SECRET });
+  const seedSteps = await seed(client, connect, { students, passwordHash, surveySecret: secrets.SURVEY_TOKEN_SECRET });
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   await client.end();
+  log(`[bench] seeded ${students} students in ${seedSeconds.toFixed(1)} s`);
 
   const env = {
     ...secrets,
@@ -121,39 +158,30 @@ async function main(): Promise<void> {
   };
   const servers: Server[] = [];
   const results: RunResult[] = [];
+  const jobRuns: JobRun[] = [];
+  const selected = (name: string) => !options.only || options.only.includes(name);
   try {
-    const app = await startServer('app', join(ROOT, 'dist/apps/api/src/main.js'), APP_PORT, env, '/health/ready');
-    servers.push(app);
-    const baseline = options.appOnly ? undefined : await startServer('baseline', join(ROOT, 'dist/bench/baseline/server.js'), BASELINE_PORT, env, '/health');
-    if (baseline) servers.push(baseline);
-    const targets = baseline ? [app, baseline] : [app];
-
-    // Fresh invitations of the open campaign (p = 1), handed out once each, app and baseline alike.
-    let invitation = 0;
-    const invitationIds = await Promise.all(
-      Array.from({ length: Math.min(options.students, STUDENTS_PER_SCHOOL) }, (_, i) => idOf('invitation', i * 2 + 1)),
-    );
-    const context = (token: string | undefined) => ({
-      getJson: async (path: string) => (await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json(),
-      nextInvitation: () => invitationIds[invitation++],
-      surveyToken: (id: string) => surveyToken(secrets.SURVEY_TOKEN_SECRET, id),
-    });
-
-    const selected = scenarios.filter((s) => !options.only || options.only.includes(s.name));
-    for (const scenario of selected) {
-      const token = scenario.user === 'none' ? undefined : await signIn(app.url, scenario);
-      const requests = await scenario.requests(context(token));
-      for (const target of targets) await probe(target, requests, token, scenario.name);
-      for (let round = 1; round <= options.rounds; round++) {
-        for (const target of targets) {
-          const result = await drive(target, scenario, requests, token, options);
-          results.push({ ...result, round });
-          log(
-            `[bench] ${scenario.name} ${target.name} round ${round}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
-              (result.non2xx > 0 ? `, non-2xx ${JSON.stringify(result.statusCodes)}` : ''),
-          );
-        }
-      }
+    const httpScenarios = scenarios.filter((s) => selected(s.name));
+    if (httpScenarios.length > 0) {
+      const app = await startServer('app', join(ROOT, 'dist/apps/api/src/main.js'), options.ports[0], env, '/health/ready',
+        options.profileApp ? ['--cpu-prof', '--cpu-prof-dir', options.profileApp] : []);
+      servers.push(app);
+      const baseline = options.appOnly ? undefined : await startServer('baseline', join(ROOT, 'dist/bench/baseline/server.js'), options.ports[1], env, '/health');
+      if (baseline) servers.push(baseline);
+      results.push(...(await driveScenarios(httpScenarios, baseline ? [app, baseline] : [app], students, secrets.SURVEY_TOKEN_SECRET, options)));
+      // The jobs get the machine to themselves.
+      for (const server of servers.splice(0).reverse()) await stopServer(server);
+    }
+    for (const job of jobs.filter((j) => selected(j.name))) {
+      log(`[bench] ${job.name} ...`);
+      const result = await job.run({ databaseUrl: benchUrl.toString(), root: ROOT });
+      jobRuns.push({ name: job.name, ...result });
+      log(
+        `[bench] ${job.name}: ${result.ok ? 'ok' : 'FAILED'}, ${result.items} in ${result.seconds.toFixed(2)} s ` +
+          `(${(result.items / Math.max(result.seconds, 1e-9)).toFixed(0)}/s)` +
+          (result.peakRssMiB !== undefined ? `, peak RSS ${result.peakRssMiB.toFixed(0)} MiB` : '') +
+          (result.ok ? '' : `: ${JSON.stringify(result.detail)}`),
+      );
     }
   } finally {
     for (const server of servers.reverse()) await stopServer(server);
@@ -164,7 +192,36 @@ async function main(): Promise<void> {
       await cleanup.end();
     }
   }
-  report(options, seedSeconds, results);
+  return { students, seedSeconds, seedSteps, results, jobs: jobRuns };
+}
+
+async function driveScenarios(selected: Scenario[], targets: Server[], students: number, surveySecret: string, options: Options): Promise<RunResult[]> {
+  const app = targets[0];
+  // Fresh invitations of the open campaign (p = 1), handed out once each, app and baseline alike.
+  let invitation = 0;
+  const invitationIds = await Promise.all(Array.from({ length: Math.min(students, STUDENTS_PER_SCHOOL) }, (_, i) => idOf('invitation', i * 2 + 1)));
+  const context = (token: string | undefined) => ({
+    getJson: async (path: string) => (await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json(),
+    nextInvitation: () => invitationIds[invitation++],
+    surveyToken: (id: string) => surveyToken(surveySecret, id),
+  });
+  const results: RunResult[] = [];
+  for (const scenario of selected) {
+    const token = scenario.user === 'none' ? undefined : await signIn(app.url, scenario);
+    const requests = await scenario.requests(context(token));
+    for (const target of targets) await probe(target, requests, token, scenario.name);
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const target of targets) {
+        const result = await drive(target, scenario, requests, token, options);
+        results.push({ ...result, round });
+        log(
+          `[bench] ${scenario.name} ${target.name} round ${round}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
+            (result.non2xx > 0 ? `, non-2xx ${JSON.stringify(result.statusCodes)}` : ''),
+        );
+      }
+    }
+  }
+  return results;
 }
 
 async function signIn(appUrl: string, scenario: Scenario): Promise<string> {
@@ -227,60 +284,20 @@ async function drive(
   };
 }
 
-function report(options: Options, seedSeconds: number, results: RunResult[]): void {
-  const rows: string[][] = [];
-  const summary: Record<string, unknown>[] = [];
-  for (const name of [...new Set(results.map((r) => r.scenario))]) {
-    const of = (target: string) => results.filter((r) => r.scenario === name && r.target === target);
-    const mean = (runs: RunResult[], key: 'requestsPerSecond' | 'p50' | 'p99') => runs.reduce((sum, r) => sum + r[key], 0) / Math.max(runs.length, 1);
-    const app = of('app');
-    const baseline = of('baseline');
-    const ratio = mean(app, 'requestsPerSecond') / Math.max(mean(baseline, 'requestsPerSecond'), 1e-9);
-    const failures = (runs: RunResult[]) => runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    summary.push({
-      scenario: name,
-      app: { requestsPerSecond: mean(app, 'requestsPerSecond'), p50: mean(app, 'p50'), p99: mean(app, 'p99'), failures: failures(app) },
-      baseline: { requestsPerSecond: mean(baseline, 'requestsPerSecond'), p50: mean(baseline, 'p50'), p99: mean(baseline, 'p99'), failures: failures(baseline) },
-      ratio,
-    });
-    rows.push([
-      name,
-      mean(app, 'requestsPerSecond').toFixed(0),
-      `${mean(app, 'p50').toFixed(1)} / ${mean(app, 'p99').toFixed(1)}`,
-      mean(baseline, 'requestsPerSecond').toFixed(0),
-      `${mean(baseline, 'p50').toFixed(1)} / ${mean(baseline, 'p99').toFixed(1)}`,
-      `${ratio.toFixed(2)}x`,
-      `${failures(app)} / ${failures(baseline)}`,
-    ]);
+let finished = false;
+// An await that nothing keeps alive would end the process with 0 and no report: make that a failure.
+process.on('exit', (code) => {
+  if (!finished && code === 0) {
+    log('[bench] exited before finishing (a pending operation with nothing keeping the process alive)');
+    process.exitCode = 1;
   }
-  const header = ['scenario', 'app req/s', 'app p50/p99 ms', 'baseline req/s', 'baseline p50/p99 ms', 'app/baseline', 'non-2xx app/baseline'];
-  const markdown = [
-    `# Benchmark ${new Date().toISOString()}`,
-    '',
-    `${options.students} students, ${options.duration} s per run, ${options.connections} connections, ${options.rounds} round(s)` +
-      `${options.short ? ' (short mode)' : ''}; seeded in ${seedSeconds.toFixed(1)} s; Node ${process.version}.`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-    '',
-  ].join('\n');
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-  out('');
-  out(line(header));
-  for (const row of rows) out(line(row));
-
-  const dir = join(ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = join(dir, `${stamp}${options.short ? '-short' : ''}`);
-  writeFileSync(`${base}.json`, `${JSON.stringify({ date: new Date().toISOString(), options, node: process.version, seedSeconds, summary, runs: results }, null, 2)}\n`);
-  writeFileSync(`${base}.md`, markdown);
-  log(`[bench] wrote ${base}.json and .md`);
-}
-
-main().catch((error: unknown) => {
-  log(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 1;
 });
+
+main()
+  .catch((error: unknown) => {
+    log(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    finished = true;
+  });

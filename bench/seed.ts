@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { log } from './log.js';
+import { seedProgress } from './progress.js';
 
 /** Students per school, per class, and counselors per school of the synthetic province. */
 export const STUDENTS_PER_SCHOOL = 10_000;
@@ -36,12 +36,63 @@ export interface SeedOptions {
 
 interface Step {
   name: string;
+  /** Expected time per student, relative to inserting the students (measured at 100,000): the step's share of the bar. */
+  weight: number;
   sql: string;
   params?: unknown[];
+  /** Statements run after `sql`, side by side on connections of their own (rows summed). */
+  parallel?: string[];
+  /** Run after the step, not counted. */
+  after?: string;
 }
 
-/** Seeds the benchmark data, every statement set-based (generate_series), printing one line per step. */
-export async function seed(client: Client, options: SeedOptions): Promise<void> {
+/**
+ * The audit chain of the seeded history, computed once at seed time exactly as
+ * libs/audit/src/chain does it: hash = SHA-256(previous hash || canonical entry), the canonical
+ * entry being the JSON array `canonicalAuditEntry` writes (every seeded value is plain ASCII, so
+ * concatenation gives the same bytes as JSON.stringify). A chain is sequential per school, so one
+ * loop per school; `bench_chain_audit(parts, part)` takes the schools with school_no % parts = part,
+ * so two connections share the work. The bench checks the result with the application's own verification.
+ */
+const AUDIT_CHAIN_FUNCTION = `
+CREATE UNLOGGED TABLE bench_audit_chained (seq bigint, at timestamptz, school_id uuid, actor_id uuid, student_id uuid, prev_hash bytea, hash bytea);
+CREATE FUNCTION bench_chain_audit(parts int, part int) RETURNS bigint LANGUAGE plpgsql AS $fn$
+DECLARE
+  r record;
+  prev bytea;
+  cur bytea;
+  school int := -1;
+  n bigint := 0;
+BEGIN
+  FOR r IN SELECT * FROM bench_audit_stage WHERE school_no % parts = part ORDER BY school_no, seq LOOP
+    IF r.school_no <> school THEN
+      school := r.school_no;
+      prev := NULL;
+    END IF;
+    cur := digest(coalesce(prev, ''::bytea) || convert_to(
+      '["v1","' || r.seq || '","' || to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","' || r.school_id
+      || '","' || r.actor_id || '","class_teacher","student.read","student","' || r.student_id || '","' || r.student_id
+      || '","success","normal",null,null,null,null,null]', 'UTF8'), 'sha256');
+    INSERT INTO bench_audit_chained VALUES (r.seq, r.at, r.school_id, r.actor_id, r.student_id, prev, cur);
+    prev := cur;
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END
+$fn$`;
+
+export interface SeedStepTiming {
+  name: string;
+  rows: number;
+  seconds: number;
+}
+
+/**
+ * Seeds the benchmark data, every statement set-based (generate_series), with a progress bar
+ * over the steps (plain lines when the console is not a terminal). `connect` opens the extra
+ * connections of the steps that run in parallel.
+ */
+export async function seed(client: Client, connect: () => Promise<Client>, options: SeedOptions): Promise<SeedStepTiming[]> {
   const n = options.students;
   const schools = Math.ceil(n / STUDENTS_PER_SCHOOL);
   const classes = Math.ceil(n / STUDENTS_PER_CLASS);
@@ -49,11 +100,13 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
   const steps: Step[] = [
     {
       name: 'schools',
+      weight: 0.001,
       sql: `INSERT INTO schools (id, name, code) SELECT ${school('k')}, 'Bench school ' || k, 'bench-' || k FROM generate_series(0, $1 - 1) k`,
       params: [schools],
     },
     {
       name: 'grades',
+      weight: 0.001,
       sql: `INSERT INTO grades (id, school_id, name, sort_order)
             SELECT ${idSql('grade', 'k * 10 + g')}, ${school('k')}, 'Grade ' || (7 + g), g
               FROM generate_series(0, $1 - 1) k CROSS JOIN generate_series(0, ${GRADES_PER_SCHOOL - 1}) g`,
@@ -61,6 +114,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'classes',
+      weight: 0.03,
       sql: `INSERT INTO classes (id, school_id, grade_id, name)
             SELECT ${idSql('class', 'c')}, ${school(`c / ${CLASSES_PER_SCHOOL}`)},
                    ${idSql('grade', `(c / ${CLASSES_PER_SCHOOL}) * 10 + c % ${GRADES_PER_SCHOOL}`)}, 'Class ' || c
@@ -69,6 +123,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'users (admins, counselors, class teachers)',
+      weight: 0.05,
       sql: `INSERT INTO users (id, school_id, username, display_name, role, password_hash)
             SELECT ${idSql('admin', 'k')}, ${school('k')}, 'bench-admin-' || k, 'Admin ' || k, 'admin', $3 FROM generate_series(0, $1 - 1) k
             UNION ALL
@@ -81,6 +136,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'class-teacher assignments',
+      weight: 0.03,
       sql: `INSERT INTO class_teacher_assignments (school_id, class_id, user_id, started_at)
             SELECT ${school(`c / ${CLASSES_PER_SCHOOL}`)}, ${idSql('class', 'c')}, ${idSql('teacher', 'c')}, now() - interval '200 days'
               FROM generate_series(0, $1 - 1) c`,
@@ -88,6 +144,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'students',
+      weight: 1,
       sql: `INSERT INTO students (id, school_id, class_id, student_number, name, gender, date_of_birth)
             SELECT ${idSql('student', 'i')}, ${school(`i / ${STUDENTS_PER_SCHOOL}`)}, ${idSql('class', `i / ${STUDENTS_PER_CLASS}`)},
                    'S' || lpad(i::text, 8, '0'), 'Student ' || i,
@@ -97,6 +154,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'guardians',
+      weight: 1,
       sql: `INSERT INTO guardians (school_id, student_id, name, relation, phone, is_primary)
             SELECT ${school(`i / ${STUDENTS_PER_SCHOOL}`)}, ${idSql('student', 'i')}, 'Guardian ' || i,
                    CASE WHEN i % 2 = 0 THEN 'mother' ELSE 'father' END, '138' || lpad((i % 100000000)::text, 8, '0'), true
@@ -105,6 +163,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'screening campaigns (one closed, one open per school)',
+      weight: 0.001,
       sql: `INSERT INTO screening_campaigns (id, school_id, name, status, opens_at, closes_at, consent_text_zh, created_by, opened_at, closed_at)
             SELECT ${idSql('campaign', 'k * 2')}, ${school('k')}, 'Autumn screening', 'closed', now() - interval '120 days',
                    now() - interval '90 days', '同意参加筛查', ${idSql('admin', 'k')}, now() - interval '120 days', now() - interval '90 days'
@@ -117,6 +176,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'campaign instruments and counselors',
+      weight: 0.01,
       sql: `WITH phq9 AS (SELECT id FROM screening_instruments WHERE code = 'phq9' ORDER BY version DESC LIMIT 1),
             instruments AS (
               INSERT INTO screening_campaign_instruments (campaign_id, instrument_id, school_id, position)
@@ -128,6 +188,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'screening invitations (used in the closed campaign, pending in the open one)',
+      weight: 3.6,
       sql: `INSERT INTO screening_invitations (id, school_id, campaign_id, student_id, token_hash, status, used_at, created_at)
             SELECT ${idSql('invitation', 'i * 2 + p')}, ${school(`i / ${STUDENTS_PER_SCHOOL}`)},
                    ${idSql('campaign', `(i / ${STUDENTS_PER_SCHOOL}) * 2 + p`)}, ${idSql('student', 'i')},
@@ -140,6 +201,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'screening responses (PHQ-9 of the closed campaign)',
+      weight: 2.1,
       sql: `WITH phq9 AS (SELECT id, version FROM screening_instruments WHERE code = 'phq9' ORDER BY version DESC LIMIT 1)
             INSERT INTO screening_responses (school_id, campaign_id, invitation_id, student_id, instrument_id, instrument_code,
                    instrument_version, answers, total, band_code, classification, critical_items_hit, source, administered_at, submitted_at)
@@ -153,6 +215,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
       // A fifth of the students have a case, owned by one of their school's counselors (by class),
       // spread over the states; the owner is on the case team.
       name: 'cases and case teams',
+      weight: 0.5,
       sql: `WITH made AS (
               INSERT INTO cases (id, school_id, student_id, state, risk_level, owner_id, source_type, opened_at, opened_by, closed_at)
               SELECT ${idSql('case', 'i')}, ${school(`i / ${STUDENTS_PER_SCHOOL}`)}, ${idSql('student', 'i')},
@@ -169,6 +232,7 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
     },
     {
       name: 'appointments (completed, one per ten students)',
+      weight: 0.1,
       sql: `INSERT INTO appointments (school_id, student_id, counselor_id, status, starts_at, ends_at, mode, place, requested_by, requested_at, outcome_recorded_at)
             SELECT ${school(`i / ${STUDENTS_PER_SCHOOL}`)}, ${idSql('student', 'i')},
                    ${idSql('counselor', `(i / ${STUDENTS_PER_SCHOOL}) * ${COUNSELORS_PER_SCHOOL} + (i / ${STUDENTS_PER_CLASS}) % ${COUNSELORS_PER_SCHOOL}`)},
@@ -180,26 +244,63 @@ export async function seed(client: Client, options: SeedOptions): Promise<void> 
       params: [n],
     },
     {
-      // Six entries per student over the last half year, in time order. Hashes are placeholders:
-      // the chain of the seeded history does not verify (see bench/README.md).
-      name: 'audit history (6 entries per student)',
-      sql: `INSERT INTO audit_events (seq, occurred_at, school_id, actor_id, actor_role, action, entity_type, entity_id, student_id, outcome, hash)
-            SELECT nextval('audit_events_seq'), t.at, ${school(`t.i / ${STUDENTS_PER_SCHOOL}`)},
-                   ${idSql('teacher', `t.i / ${STUDENTS_PER_CLASS}`)}, 'class_teacher', 'student.read', 'student', ${idSql('student', 't.i')},
-                   ${idSql('student', 't.i')}, 'success', digest(t.i::text || ':' || t.e::text, 'sha256')
-              FROM (SELECT i, e, now() - interval '180 days' + (e * 30 + i % 30) * interval '1 day' + (i % 86400) * interval '1 second' AS at
-                      FROM generate_series(0, $1 - 1) i CROSS JOIN generate_series(0, 5) e) t
-             ORDER BY t.at`,
+      // Six entries per student over the last half year, numbered in time order (whole
+      // milliseconds, as the application stores them), staged unhashed: the chain comes next.
+      name: 'audit history (6 entries per student), staged',
+      weight: 2.1,
+      sql: `CREATE UNLOGGED TABLE bench_audit_stage AS
+            SELECT nextval('audit_events_seq') AS seq, t.at, t.i / ${STUDENTS_PER_SCHOOL} AS school_no,
+                   ${school(`t.i / ${STUDENTS_PER_SCHOOL}`)} AS school_id, ${idSql('teacher', `t.i / ${STUDENTS_PER_CLASS}`)} AS actor_id,
+                   ${idSql('student', 't.i')} AS student_id
+              FROM (SELECT i, date_trunc('milliseconds', now() - interval '180 days' + (e * 30 + i % 30) * interval '1 day'
+                             + (i % 86400) * interval '1 second') AS at
+                      FROM generate_series(0, $1 - 1) i CROSS JOIN generate_series(0, 5) e ORDER BY 2, 1) t`,
       params: [n],
     },
-    { name: 'analyze', sql: 'ANALYZE' },
+    {
+      name: 'audit chain (SHA-256 per school, as libs/audit/src/chain)',
+      weight: 1.5,
+      sql: AUDIT_CHAIN_FUNCTION,
+      parallel: [`SELECT bench_chain_audit(2, 0) AS rows`, `SELECT bench_chain_audit(2, 1) AS rows`],
+    },
+    {
+      name: 'audit history into audit_events',
+      weight: 13,
+      sql: `INSERT INTO audit_events (seq, occurred_at, school_id, actor_id, actor_role, action, entity_type, entity_id, student_id,
+                                        outcome, severity, prev_hash, hash)
+            SELECT seq, at, school_id, actor_id, 'class_teacher', 'student.read', 'student', student_id, student_id,
+                   'success', 'normal', prev_hash, hash
+              FROM bench_audit_chained ORDER BY seq`,
+      after: 'DROP TABLE bench_audit_stage, bench_audit_chained; DROP FUNCTION bench_chain_audit',
+    },
+    { name: 'analyze', weight: 0.6, sql: 'ANALYZE' },
   ];
-  let index = 0;
-  for (const step of steps) {
-    index += 1;
-    const started = Date.now();
-    log(`[seed ${index}/${steps.length}] ${step.name} ...`);
-    const result = await client.query(step.sql, step.params);
-    log(`[seed ${index}/${steps.length}] ${step.name}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const progress = seedProgress(steps.map((step) => ({ name: step.name, units: Math.max(1, Math.round(step.weight * n)) })));
+  const timings: SeedStepTiming[] = [];
+  try {
+    for (const [index, step] of steps.entries()) {
+      const started = Date.now();
+      progress.start(index);
+      let rows = (await client.query(step.sql, step.params)).rowCount ?? 0;
+      if (step.parallel) {
+        const results = await Promise.all(
+          step.parallel.map(async (sql) => {
+            const extra = await connect();
+            try {
+              return (await extra.query<{ rows: string }>(sql)).rows[0]?.rows ?? '0';
+            } finally {
+              await extra.end();
+            }
+          }),
+        );
+        rows = results.reduce((sum, r) => sum + Number(r), 0);
+      }
+      if (step.after) await client.query(step.after);
+      progress.done(index, rows);
+      timings.push({ name: step.name, rows, seconds: (Date.now() - started) / 1000 });
+    }
+  } finally {
+    progress.stop();
   }
+  return timings;
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { log } from './log.js';
 
 export interface Server {
@@ -7,9 +8,18 @@ export interface Server {
   process: ChildProcess;
 }
 
-/** Starts `node <script>` with the given environment and waits (bounded) until `readyPath` answers 200. */
-export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
-  const child = spawn(process.execPath, [script], {
+/** Starts `node [nodeArgs] <script>` with the given environment and waits (bounded) until `readyPath` answers 200. */
+export async function startServer(
+  name: string,
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<Server> {
+  // Another run's server on the port would answer the readiness check in place of this one.
+  await assertPortFree(name, port);
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -45,4 +55,12 @@ export async function stopServer(server: Server): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+function assertPortFree(name: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`${name}: port ${port} is in use (another benchmark run?); pick others with --app-port/--baseline-port`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }

@@ -272,8 +272,21 @@ app.get<{ Querystring: { studentId: string; from: string; to: string } }>('/api/
   const caller = await authenticate(request);
   if (!caller) return unauthorized(reply);
   const q = request.query;
-  const { rows } = await pool.query(SQL.auditQuery, [caller.schoolId, q.studentId, new Date(q.from), new Date(q.to)]);
-  return { items: rows.slice(0, 50), nextCursor: null };
+  const { rows } = await pool.query<{ occurredAt: Date; hash: Buffer; prevHash: Buffer | null; schoolId?: string }>(SQL.auditQuery, [
+    caller.schoolId,
+    q.studentId,
+    new Date(q.from),
+    new Date(q.to),
+    51,
+  ]);
+  // The same answer as the application's: times in ISO, hashes in hex, the school left out.
+  const items = rows.slice(0, 50).map(({ schoolId: _school, ...r }) => ({
+    ...r,
+    occurredAt: r.occurredAt.toISOString(),
+    hash: r.hash.toString('hex'),
+    prevHash: r.prevHash?.toString('hex') ?? null,
+  }));
+  return { items, nextCursor: null };
 });
 
 await app.listen({ port: Number(env.PORT ?? 3902), host: '127.0.0.1' });
