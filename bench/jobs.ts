@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { SweepReport } from './sweep-reminders.js';
 import type { ChainVerificationReport } from './verify-chain.js';
 
 /**
@@ -68,6 +69,18 @@ export const jobs: TimedJob[] = [
       };
     },
   },
-  // Next: 'holiday-reminder-sweep' (the application's sweep vs one hand-written INSERT ... SELECT,
-  // baselineSeconds set), from the reminders work.
+  {
+    name: 'reminder-sweep',
+    description: "the application's holiday reminder sweep over every school (a contact within 7 days of the restart for every open case) against one hand-written INSERT ... SELECT of the same rows",
+    async run(context) {
+      const report = await runChild<SweepReport>(`${context.root}/dist/bench/sweep-reminders.js`, { DATABASE_URL: context.databaseUrl });
+      return {
+        ok: report.ok,
+        seconds: report.seconds,
+        items: report.created,
+        baselineSeconds: report.baselineSeconds,
+        detail: { baselineCreated: report.baselineCreated },
+      };
+    },
+  },
 ];

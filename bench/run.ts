@@ -44,7 +44,7 @@ export interface Options {
 }
 
 /** The scenarios whose p50 should stay flat as the data grows (keyset pagination, indexes). */
-export const SCALE_SCENARIOS = ['cases-first-page', 'cases-deep-page', 'audit-query', 'audit-verify'];
+export const SCALE_SCENARIOS = ['cases-first-page', 'cases-deep-page', 'audit-query', 'audit-verify', 'reminder-sweep'];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSWORD = 'bench-password-not-secret';

@@ -24,7 +24,7 @@ interface BenchJson {
   scales: {
     students: number;
     summary: { scenario: string; ratio: number | null; app: { requestsPerSecond: number; failures: number }; baseline: { requestsPerSecond: number; failures: number } }[];
-    jobs: { name: string; ok: boolean; items: number; seconds: number; peakRssMiB?: number }[];
+    jobs: { name: string; ok: boolean; items: number; seconds: number; peakRssMiB?: number; baselineSeconds?: number }[];
   }[];
 }
 
@@ -80,5 +80,10 @@ describe('npm run bench (short mode, tiny scale)', () => {
     // 6 entries per student seeded, plus what the scenarios appended.
     expect(verify?.items).toBeGreaterThanOrEqual(1_200);
     expect(verify?.peakRssMiB).toBeGreaterThan(0);
+    // The sweep created the same reminders as the hand-written statement, one per open case.
+    const sweep = scale.jobs.find((j) => j.name === 'reminder-sweep');
+    expect(sweep).toMatchObject({ ok: true });
+    expect(sweep?.items).toBeGreaterThan(0);
+    expect(sweep?.baselineSeconds).toBeGreaterThan(0);
   }, 120_000);
 });
