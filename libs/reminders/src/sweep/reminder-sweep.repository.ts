@@ -83,10 +83,12 @@ export class ReminderSweepRepository {
   /**
    * Creates the occurrence's reminders that are not done already, with their outbox rows, in one
    * statement. The unique occurrence key makes a repeated or concurrent sweep a no-op; rows in a
-   * fixed order keep concurrent sweeps from locking each other's rows crosswise.
+   * fixed order keep concurrent sweeps from locking each other's rows crosswise. A reminder that
+   * exists, is still open and not yet escalated follows its window when the holiday was moved
+   * (new due and escalation times); it is not announced again.
    */
-  async createReminders(manager: EntityManager, schoolId: string, holidayStart: Date, rule: SweptRule, o: Occurrence, now: Date): Promise<number> {
-    const [{ created }] = await manager.query<{ created: number }[]>(
+  async createReminders(manager: EntityManager, schoolId: string, holidayStart: Date, rule: SweptRule, o: Occurrence, now: Date): Promise<{ created: number; moved: number }> {
+    const [counts] = await manager.query<{ created: number; moved: number }[]>(
       `WITH candidates AS (
          SELECT $1::uuid AS school_id, $3::uuid AS holiday_id, t.subject_type, t.subject_id, t.student_id, t.recipient_id,
                 $6::timestamptz AS window_from, $7::timestamptz AS window_to, $8::timestamptz AS period_from,
@@ -100,16 +102,23 @@ export class ReminderSweepRepository {
            FROM candidates r
           WHERE NOT (${DONE_WHEN_SQL[rule.doneWhen]})
           ORDER BY r.subject_id, r.recipient_id
-         ON CONFLICT ON CONSTRAINT reminders_occurrence_key DO NOTHING
-         RETURNING id, school_id, recipient_id
+         ON CONFLICT ON CONSTRAINT reminders_occurrence_key DO UPDATE
+            SET window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to, period_from = EXCLUDED.period_from,
+                due_at = EXCLUDED.due_at, escalate_at = EXCLUDED.escalate_at, updated_at = EXCLUDED.updated_at,
+                version = reminders.version + 1
+          WHERE reminders.status <> 'done' AND reminders.escalated_at IS NULL
+            AND (reminders.due_at, reminders.escalate_at, reminders.window_from, reminders.window_to, reminders.period_from)
+                IS DISTINCT FROM (EXCLUDED.due_at, EXCLUDED.escalate_at, EXCLUDED.window_from, EXCLUDED.window_to, EXCLUDED.period_from)
+         -- xmax is 0 only on a row this statement inserted (not one it updated).
+         RETURNING id, school_id, recipient_id, (xmax = 0) AS inserted
        ), queued AS (
          INSERT INTO reminder_deliveries (school_id, reminder_id, recipient_id, event, next_attempt_at, created_at)
-         SELECT school_id, id, recipient_id, 'created', $12, $12 FROM created
+         SELECT school_id, id, recipient_id, 'created', $12, $12 FROM created WHERE inserted
        )
-       SELECT count(*)::int AS created FROM created`,
+       SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS moved FROM created`,
       [schoolId, holidayStart, o.holidayId, rule.id, o.windowKind, o.windowFrom, o.windowTo, o.periodFrom, o.periodNo, o.dueAt, o.escalateAt, now],
     );
-    return created;
+    return counts;
   }
 
   /** Closes, in every school, the open reminders whose rule's condition is now met. */

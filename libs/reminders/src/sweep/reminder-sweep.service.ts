@@ -58,15 +58,14 @@ export class ReminderSweepService {
       let created = 0;
       for (const rule of rules) {
         for (const occurrence of occurrencesAt(windows, rule, now, dayStart)) {
-          const count = await this.sweeps.createReminders(manager, calendar.schoolId, holidayStart.get(occurrence.holidayId)!, rule, occurrence, now);
-          if (count > 0) {
-            created += count;
-            entries.push({
-              action: 'reminder.create',
-              entityType: 'reminder_rule',
-              entityId: rule.id,
-              reason: `${count} reminders of ${rule.code} for the ${occurrence.windowKind} window of holiday ${occurrence.holidayId}, period ${occurrence.periodNo}`,
-            });
+          const counts = await this.sweeps.createReminders(manager, calendar.schoolId, holidayStart.get(occurrence.holidayId)!, rule, occurrence, now);
+          const where = `${rule.code} for the ${occurrence.windowKind} window of holiday ${occurrence.holidayId}, period ${occurrence.periodNo}`;
+          created += counts.created;
+          if (counts.created > 0) {
+            entries.push({ action: 'reminder.create', entityType: 'reminder_rule', entityId: rule.id, reason: `${counts.created} reminders of ${where}` });
+          }
+          if (counts.moved > 0) {
+            entries.push({ action: 'reminder.reschedule', entityType: 'reminder_rule', entityId: rule.id, reason: `${counts.moved} open reminders of ${where} follow the moved holiday` });
           }
         }
       }
