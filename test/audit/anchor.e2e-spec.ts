@@ -3,12 +3,7 @@ import { ManualClock } from '#core';
 import { type AuditActor, type AuditAnchorView, type AuditEntry, type AuditEventView, AuditService } from '#audit';
 import { bearer, createSchool, createUser, type TestUser } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code });
-}
+import { expectProblem } from '../support/problems.js';
 
 describe('audit anchors', () => {
   const clock = new ManualClock(new Date());

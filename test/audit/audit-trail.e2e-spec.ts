@@ -4,6 +4,7 @@ import { ManualClock } from '#core';
 import { type AuditActor, type AuditEntry, type AuditEventView, AuditService } from '#audit';
 import { bearer, createSchool, createSchoolWorld, createUser, type TestUser } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { expectProblem } from '../support/problems.js';
 
 type Query = Record<string, string | number | string[]>;
 
@@ -14,12 +15,6 @@ function queryString(query: Query): string {
     for (const one of Array.isArray(value) ? value : [value]) params.append(name, String(one));
   }
   return params.toString();
-}
-
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code });
 }
 
 describe('audit trail', () => {

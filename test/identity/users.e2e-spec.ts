@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchool, createSchoolWorld, createUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
+import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
-type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
 type UserItem = { id: string; username: string; role: string; active: boolean };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
 
 const NEW_PASSWORD = 'a long initial password';
 

@@ -2,15 +2,9 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { OnePrimaryGuardian1795826000000 } from '../../migrations/1795826000000-one-primary-guardian.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchoolWorld, createStudent } from '../support/factories.js';
+import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
-type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
-
 async function waitUntilSomeoneWaitsForALock(dataSource: DataSource): Promise<void> {
   for (let attempt = 0; attempt < 250; attempt++) {
     const [{ waiting }] = await dataSource.query<{ waiting: number }[]>(

@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createGrade, createSchool, createSchoolWorld, createUser } from '../support/factories.js';
+import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
-type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
-
 describe('school and grades', () => {
   let t: TestApp;
   let w: World;

@@ -3,15 +3,10 @@ import type { Response } from 'supertest';
 import { ManualClock } from '#core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createClass, createSchoolWorld, createUser, type TestUser } from '../support/factories.js';
+import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
-type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
 type Assignment = { id: string; userId: string; endedAt: string | null };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
 
 describe('class-teacher assignments', () => {
   let t: TestApp;

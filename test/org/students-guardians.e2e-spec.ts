@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchoolWorld, createStudent } from '../support/factories.js';
+import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
 type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
 type Guardian = { id: string; name: string; phone: string; isPrimary: boolean; version: number };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
 
 const fieldsOf = (res: Res) => [...new Set((res.body.errors as { field: string }[]).map((e) => e.field))];
 

@@ -1,12 +1,6 @@
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createClass, createGrade, createSchool, createStudent, createUser } from '../support/factories.js';
-
-type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
-
-function expectProblem(res: Res, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
+import { expectProblem } from '../support/problems.js';
 
 const HEADER = 'student_number,name,gender,date_of_birth,grade,class,status,guardian_name,guardian_relation,guardian_phone';
 const BOM = '\uFEFF';
