@@ -1,3 +1,4 @@
+import { createSchoolWorld } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** Monday 9 March 2026 in Shanghai (UTC+8): the week every counseling test books into. */
@@ -23,6 +24,14 @@ export async function giveWeekdayAvailability(t: TestApp, counselor: { id: strin
     [counselor.schoolId, counselor.id, ROOM],
   );
 }
+
+/** A school of its own with a counselor free on weekdays: the waitlist is school-wide, so tests that use it must not share one. */
+export async function waitlistWorld(t: TestApp) {
+  const w = await createSchoolWorld(t);
+  await giveWeekdayAvailability(t, w.counselor);
+  return w;
+}
+export type WaitlistWorld = Awaited<ReturnType<typeof waitlistWorld>>;
 
 /** Sets a student's current risk level as the register would hold it. */
 export async function setRiskLevel(t: TestApp, student: { id: string }, schoolId: string, level: string): Promise<void> {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '#core';
 import { OfferExpiryJob } from '#counseling';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld, createStudent, createUser } from '../support/factories.js';
-import { giveWeekdayAvailability, MONDAY, shanghai, SUNDAY_EVENING, TUESDAY } from './counseling-support.js';
+import { bearer, createStudent, createUser } from '../support/factories.js';
+import { giveWeekdayAvailability, MONDAY, shanghai, SUNDAY_EVENING, TUESDAY, waitlistWorld, type WaitlistWorld } from './counseling-support.js';
 
 describe('requests from class teachers, and the waitlist', () => {
   const clock = new ManualClock(new Date(SUNDAY_EVENING));
@@ -15,15 +15,10 @@ describe('requests from class teachers, and the waitlist', () => {
   afterAll(async () => t.close());
   afterEach(() => clock.set(SUNDAY_EVENING));
 
-  /** A school of its own per test: the waitlist is school-wide, so tests must not share one. */
-  const world = async () => {
-    const w = await createSchoolWorld(t);
-    await giveWeekdayAvailability(t, w.counselor);
-    return w;
-  };
+  const world = () => waitlistWorld(t);
+  type World = WaitlistWorld;
   /** Tokens are minted at the clock's now: after moving the clock, a fresh one is needed. */
   const auth = async (user: { id: string }) => ({ authorization: await bearer(t, user) });
-  type World = Awaited<ReturnType<typeof world>>;
 
   /** Requests a second apart, so the waitlist's order (by request time) is the order asked. */
   const ask = async (w: World, studentId: string, extra: Record<string, unknown> = {}) => {

@@ -1,8 +1,8 @@
 import { ManualClock } from '#core';
 import { OfferExpiryJob } from '#counseling';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld, createStudent } from '../support/factories.js';
-import { giveWeekdayAvailability, shanghai, SUNDAY_EVENING, TUESDAY } from './counseling-support.js';
+import { bearer, createStudent } from '../support/factories.js';
+import { shanghai, SUNDAY_EVENING, TUESDAY, waitlistWorld, type WaitlistWorld } from './counseling-support.js';
 
 const FRIDAY = '2026-03-13';
 const HOUR = 3_600_000;
@@ -17,13 +17,8 @@ describe('the waitlist: freed time and expired holds pass on; the feed token is 
   afterAll(async () => t.close());
   afterEach(() => clock.set(SUNDAY_EVENING));
 
-  /** A school of its own per test: the waitlist is school-wide. */
-  const world = async () => {
-    const w = await createSchoolWorld(t);
-    await giveWeekdayAvailability(t, w.counselor);
-    return w;
-  };
-  type World = Awaited<ReturnType<typeof world>>;
+  const world = () => waitlistWorld(t);
+  type World = WaitlistWorld;
   const auth = async (user: { id: string }) => ({ authorization: await bearer(t, user) });
   const job = () => t.app.get(OfferExpiryJob);
 
