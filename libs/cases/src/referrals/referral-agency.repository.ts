@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConflictProblem, decodeCursorAs, isUniqueViolation, type PageQuery } from '#core';
+import { ConflictProblem, decodeCursorAs, isUniqueViolation, type PageQuery, updateAtVersion } from '#core';
 import type { AgencyKind, ReferralAgencyView } from './referral-agency.dto.js';
 
 export type ReferralAgencyChanges = Partial<Pick<ReferralAgencyView, 'name' | 'kind' | 'phone' | 'address' | 'contactPerson' | 'active'>>;
@@ -69,18 +69,8 @@ export class ReferralAgencyRepository {
 
   /** Applies the changes only if the agency is still at `version`; false when someone changed it first. */
   async updateAtVersion(manager: EntityManager, schoolId: string, agencyId: string, version: number, changes: ReferralAgencyChanges, at: Date): Promise<boolean> {
-    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof ReferralAgencyChanges, unknown][];
-    const sets = entries.map(([field], i) => `${CHANGE_COLUMNS[field]} = $${i + 5}`);
     try {
-      const rows = await manager.query<{ id: string }[]>(
-        `WITH updated AS (
-           UPDATE referral_agencies SET ${[...sets, 'updated_at = $4', 'version = version + 1'].join(', ')}
-            WHERE id = $1 AND school_id = $2 AND version = $3
-            RETURNING id)
-         SELECT id FROM updated`,
-        [agencyId, schoolId, version, at, ...entries.map(([, value]) => value)],
-      );
-      return rows.length > 0;
+      return await updateAtVersion(manager, { table: 'referral_agencies', id: agencyId, scope: { column: 'school_id', value: schoolId }, version }, changes, CHANGE_COLUMNS, at);
     } catch (error) {
       if (isUniqueViolation(error, 'referral_agencies_school_name_key')) throw duplicateName();
       throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, updateAtVersion } from '#core';
 import type { TaskStatus } from '../entities/case-task.entity.js';
 
 export interface CaseTaskRow {
@@ -89,17 +89,7 @@ export class CaseTaskRepository {
    * first (the caller answers 409 and nothing changed).
    */
   async updateAtVersion(manager: EntityManager, caseId: string, taskId: string, version: number, changes: CaseTaskChanges, at: Date): Promise<boolean> {
-    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof CaseTaskChanges, unknown][];
-    const sets = entries.map(([field], i) => `${CHANGE_COLUMNS[field]} = $${i + 5}`);
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH updated AS (
-         UPDATE case_tasks SET ${[...sets, 'updated_at = $4', 'version = version + 1'].join(', ')}
-          WHERE id = $1 AND case_id = $2 AND version = $3
-          RETURNING id)
-       SELECT id FROM updated`,
-      [taskId, caseId, version, at, ...entries.map(([, value]) => value)],
-    );
-    return rows.length > 0;
+    return updateAtVersion(manager, { table: 'case_tasks', id: taskId, scope: { column: 'case_id', value: caseId }, version }, changes, CHANGE_COLUMNS, at);
   }
 
   /**

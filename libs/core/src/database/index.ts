@@ -8,3 +8,4 @@ export * from './ensure-database.js';
 export * from './safe-typeorm-logger.js';
 export * from './columns.js';
 export * from './unique-violation.js';
+export * from './update-at-version.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, decodeCursorAs, type PageQuery } from '#core';
+import { BadRequestProblem, ConflictProblem, decodeCursorAs, type PageQuery, updateAtVersion } from '#core';
 import type { HolidayView } from './calendar.dtos.js';
 
 /** Terms and holidays are the same shape (holidays add a kind): one repository, two tables. */
@@ -67,18 +67,8 @@ export class CalendarPeriodRepository {
 
   /** Applies the changes only at `version`; false when someone changed the row first. */
   async updateAtVersion(manager: EntityManager, table: PeriodTable, schoolId: string, id: string, version: number, changes: PeriodChanges, at: Date): Promise<boolean> {
-    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof PeriodChanges, unknown][];
-    const sets = entries.map(([field], i) => `${CHANGE_COLUMNS[field]} = $${i + 5}`);
     try {
-      const rows = await manager.query<{ id: string }[]>(
-        `WITH updated AS (
-           UPDATE ${table} SET ${[...sets, 'updated_at = $4', 'version = version + 1'].join(', ')}
-            WHERE id = $1 AND school_id = $2 AND version = $3
-            RETURNING id)
-         SELECT id FROM updated`,
-        [id, schoolId, version, at, ...entries.map(([, value]) => value)],
-      );
-      return rows.length > 0;
+      return await updateAtVersion(manager, { table: table, id: id, scope: { column: 'school_id', value: schoolId }, version }, changes, CHANGE_COLUMNS, at);
     } catch (error) {
       rethrowOverlap(error, table);
     }

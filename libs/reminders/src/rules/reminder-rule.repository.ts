@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConflictProblem, isUniqueViolation } from '#core';
+import { ConflictProblem, isUniqueViolation, updateAtVersion } from '#core';
 import { REMINDER_RULE_CODE_UNIQUE } from '../entities/reminder-rule.entity.js';
 import type { ReminderRuleChanges, ReminderRuleView } from './reminder-rules.dtos.js';
 
@@ -63,16 +63,6 @@ export class ReminderRuleRepository {
 
   /** Applies the changes only if the rule is still at `version`; false when someone changed it first. */
   async updateAtVersion(manager: EntityManager, schoolId: string, ruleId: string, version: number, changes: ReminderRuleChanges, at: Date): Promise<boolean> {
-    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof ReminderRuleChanges, unknown][];
-    const sets = entries.map(([field], i) => `${CHANGE_COLUMNS[field]} = $${i + 5}`);
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH updated AS (
-         UPDATE reminder_rules SET ${[...sets, 'updated_at = $4', 'version = version + 1'].join(', ')}
-          WHERE id = $1 AND school_id = $2 AND version = $3
-          RETURNING id)
-       SELECT id FROM updated`,
-      [ruleId, schoolId, version, at, ...entries.map(([, value]) => value)],
-    );
-    return rows.length > 0;
+    return updateAtVersion(manager, { table: 'reminder_rules', id: ruleId, scope: { column: 'school_id', value: schoolId }, version }, changes, CHANGE_COLUMNS, at);
   }
 }
