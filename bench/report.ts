@@ -17,6 +17,8 @@ export interface RunResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** CPU time of the server process per request (µs), from /proc; null where that is not readable. */
+  cpuUsPerRequest: number | null;
 }
 
 export type JobRun = JobResult & { name: string };
@@ -30,10 +32,18 @@ export interface ScaleRun {
   jobs: JobRun[];
 }
 
+interface TargetStats {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+  cpuUsPerRequest: number | null;
+}
+
 export interface ScenarioSummary {
   scenario: string;
-  app: { requestsPerSecond: number; p50: number; p99: number; failures: number };
-  baseline: { requestsPerSecond: number; p50: number; p99: number; failures: number };
+  app: TargetStats;
+  baseline: TargetStats;
   /** App throughput over the baseline's; null in --app-only runs. */
   ratio: number | null;
 }
@@ -57,6 +67,7 @@ export function summarise(results: RunResult[]): ScenarioSummary[] {
       p50: mean(runs.map((r) => r.p50)),
       p99: mean(runs.map((r) => r.p99)),
       failures: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      cpuUsPerRequest: runs.some((r) => r.cpuUsPerRequest === null) ? null : mean(runs.map((r) => r.cpuUsPerRequest ?? 0)),
     });
     const app = stats(of('app'));
     const baseline = stats(of('baseline'));
@@ -79,6 +90,15 @@ export function compareScales(small: ScaleRun, large: ScaleRun): ScaleComparison
   return rows;
 }
 
+/** The servers' CPU per request and the baseline's share of the app's (1.00x: the same work). */
+function cpuCell(s: ScenarioSummary): string {
+  const app = s.app.cpuUsPerRequest;
+  const baseline = s.baseline.cpuUsPerRequest;
+  if (app === null) return '-';
+  if (baseline === null || s.ratio === null) return app.toFixed(0);
+  return `${app.toFixed(0)} / ${baseline.toFixed(0)} (${(baseline / Math.max(app, 1e-9)).toFixed(2)}x)`;
+}
+
 function table(header: string[], rows: string[][]): { text: string[]; markdown: string[] } {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -98,7 +118,7 @@ export function writeReport(options: Options, runs: ScaleRun[]): void {
       sections.push({
         title: `HTTP scenarios${scope}`,
         ...table(
-          ['scenario', 'app req/s', 'app p50/p99 ms', 'baseline req/s', 'baseline p50/p99 ms', 'app/baseline', 'non-2xx app/baseline'],
+          ['scenario', 'app req/s', 'app p50/p99 ms', 'baseline req/s', 'baseline p50/p99 ms', 'app/baseline', 'CPU µs/req app / baseline', 'non-2xx app/baseline'],
           summary.map((s) => [
             s.scenario,
             s.app.requestsPerSecond.toFixed(0),
@@ -106,6 +126,7 @@ export function writeReport(options: Options, runs: ScaleRun[]): void {
             s.baseline.requestsPerSecond.toFixed(0),
             `${s.baseline.p50.toFixed(1)} / ${s.baseline.p99.toFixed(1)}`,
             s.ratio === null ? 'n/a' : `${s.ratio.toFixed(2)}x`,
+            cpuCell(s),
             `${s.app.failures} / ${s.baseline.failures}`,
           ]),
         ),

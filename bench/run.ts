@@ -24,7 +24,7 @@ import { log } from './log.js';
 import { type JobRun, type RunResult, type ScaleRun, writeReport } from './report.js';
 import { type Scenario, scenarios } from './scenarios.js';
 import { seed, idOf, usernames, STUDENTS_PER_SCHOOL } from './seed.js';
-import { type Server, startServer, stopServer } from './servers.js';
+import { processCpuMs, type Server, startServer, stopServer } from './servers.js';
 
 export interface Options {
   students: number;
@@ -253,6 +253,7 @@ async function drive(
 ): Promise<Omit<RunResult, 'round'>> {
   const headers: Record<string, string> = requests.method === 'POST' ? { 'content-type': 'application/json' } : {};
   if (token) headers.authorization = `Bearer ${token}`;
+  const cpuBefore = processCpuMs(target.process.pid);
   const result = await autocannon({
     url: target.url,
     connections: options.connections,
@@ -268,6 +269,7 @@ async function drive(
       },
     ],
   });
+  const cpuAfter = processCpuMs(target.process.pid);
   const statusCodes: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count;
   return {
@@ -281,6 +283,7 @@ async function drive(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statusCodes,
+    cpuUsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? null : ((cpuAfter - cpuBefore) * 1000) / Math.max(result.requests.total, 1),
   };
 }
 
