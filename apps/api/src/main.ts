@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
-import pino from 'pino';
 import {
+  AppLogger,
   ConfigValidationError,
   DatabaseUnreachableError,
   EmbeddedDatabase,
   EmbeddedDatabaseError,
   configureHttpApp,
   createFastifyAdapter,
+  createRootLogger,
   ensureDatabaseExists,
   loadAppConfig,
   prepareDatabase,
+  type RootLogger,
 } from '#core';
 import { DEMO_SCHOOL_CODE, DEMO_USERS } from '#demo';
 import { DemoSurveyLinkService } from '#screening';
@@ -24,7 +25,7 @@ const EMBEDDED_DATABASE_NAME = 'campus_care';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'campus-care' } });
+  const log = createRootLogger(config.LOG_LEVEL);
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter({ trustProxy: config.TRUST_PROXY === 'true' }), {
       bufferLogs: true,
     });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
     await configureHttpApp(app);
     await app.listen(config.PORT, config.HOST);
 
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
 }
 
 /** On the embedded demo database: a student's link to try the survey page with, ready to open. */
-async function printDemoSurveyLink(app: NestFastifyApplication, base: string, log: pino.Logger): Promise<void> {
+async function printDemoSurveyLink(app: NestFastifyApplication, base: string, log: RootLogger): Promise<void> {
   try {
     const path = await app.get(DemoSurveyLinkService).readyLinkPath({ schoolCode: DEMO_SCHOOL_CODE, counselorUsername: 'counselor' });
     if (path) log.warn({ surveyLink: `${base}${path}` }, `DEMO ONLY: a student's survey link, to open in a phone-sized window: ${base}${path}`);

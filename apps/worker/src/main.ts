@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import pino from 'pino';
-import { ConfigValidationError, DatabaseUnreachableError, loadAppConfig, prepareDatabase } from '#core';
+import { AppLogger, ConfigValidationError, DatabaseUnreachableError, createRootLogger, loadAppConfig, prepareDatabase } from '#core';
 import { migrations } from '#migrations';
 import { AppModule } from '../../api/src/app.module.js';
 
@@ -13,14 +11,14 @@ import { AppModule } from '../../api/src/app.module.js';
  */
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'campus-care-worker' } });
+  const log = createRootLogger(config.LOG_LEVEL, 'campus-care-worker');
   if (!config.DATABASE_URL) throw new ConfigValidationError('The worker needs DATABASE_URL: the embedded PostgreSQL belongs to `npm start` alone');
   if (config.JOBS_ENABLED === 'false') throw new ConfigValidationError('JOBS_ENABLED=false leaves the worker nothing to do');
 
   const applied = await prepareDatabase(config.DATABASE_URL, migrations);
   if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   await app.init();
   log.info({ reminderSweep: config.REMINDER_SWEEP_ENABLED === 'true' }, 'campus-care worker is running the scheduled jobs');
 

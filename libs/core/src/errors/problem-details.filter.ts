@@ -8,7 +8,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export function sendProblem(reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
   const problem = problemFromError(error);
   if (problem.status >= 500 && problem.code === 'internal.error') {
-    logger.error(describeForLog(error));
+    // The request id ties this line to the request's own log line (see logRequests).
+    logger.error({ ...describeForLog(error), reqId: (reply.request as { id?: string } | undefined)?.id });
   }
   for (const [name, value] of Object.entries(problem.extensions.headers ?? {})) reply.header(name, value);
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem.toProblem());

@@ -6,6 +6,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { AppLogger } from '../logging/app-logger.js';
+import { logRequests } from '../logging/request-logging.js';
 import { createValidationPipe } from '../validation/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -28,7 +30,7 @@ export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): Fa
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: requestIdOf,
     trustProxy: options.trustProxy ?? false,
-    // Nest's logger (pino) logs requests; fastify's own logger stays off.
+    // Requests are logged by our own hook (logRequests); fastify's logger stays off.
     logger: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
@@ -74,6 +76,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  logRequests(fastify, app.get(AppLogger).root);
 
   if (options.docs ?? true) {
     const document = SwaggerModule.createDocument(
