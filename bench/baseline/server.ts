@@ -4,7 +4,7 @@
  * query) and sends the same SQL statements (bench/baseline/statements.ts, copied verbatim from the
  * application) with nothing else: no DI, no validation pipes, no ORM, no logging.
  */
-import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
@@ -13,7 +13,8 @@ import { SQL } from './statements.js';
 
 const env = process.env;
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
-const key = new TextEncoder().encode(env.JWT_SECRET ?? '');
+// Imported once, as the application does.
+const key = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(env.JWT_SECRET ?? ''), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 const issuer = env.JWT_ISSUER ?? 'campus-care';
 const audience = env.JWT_AUDIENCE ?? 'campus-care-api';
 const [fieldKeyId, fieldKey] = (() => {
