@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --short] [--students N] [--duration S] [--connections C] [--rounds R] [--keep]
- *   [--only a,b] [--app-only] [--compare-scales SMALL,LARGE] [--results-dir DIR] [--profile-app DIR]
+ *   [--only a,b] [--app-only] [--compare-scales SMALL,LARGE] [--results-dir DIR] [--profile DIR] [--against DIR]
  *   [--app-port P] [--baseline-port P]`
  *
  * Creates a fresh benchmark database on DATABASE_URL's server, migrates and seeds it, starts the
@@ -35,7 +35,9 @@ export interface Options {
   keep: boolean;
   appOnly: boolean;
   only?: string[];
-  profileApp?: string;
+  profile?: string;
+  /** Another checkout (built): its application takes the baseline's place, for an A/B of two builds. */
+  against?: string;
   resultsDir: string;
   /** Two scales (students) to compare, small first. */
   compareScales?: [number, number];
@@ -81,7 +83,8 @@ function parseOptions(argv: string[]): Options {
     keep: argv.includes('--keep'),
     appOnly: argv.includes('--app-only'),
     only: only ? only.split(',') : compareScales ? SCALE_SCENARIOS : undefined,
-    profileApp: value('--profile-app'),
+    profile: value('--profile'),
+    against: value('--against') === undefined ? undefined : resolve(value('--against') as string),
     resultsDir: resolve(value('--results-dir') ?? join(ROOT, 'bench', 'results')),
     compareScales,
     ports: [number('--app-port', 3901), number('--baseline-port', 3902)],
@@ -163,10 +166,14 @@ async function runAtScale(students: number, options: Options): Promise<ScaleRun>
   try {
     const httpScenarios = scenarios.filter((s) => selected(s.name));
     if (httpScenarios.length > 0) {
-      const app = await startServer('app', join(ROOT, 'dist/apps/api/src/main.js'), options.ports[0], env, '/health/ready',
-        options.profileApp ? ['--cpu-prof', '--cpu-prof-dir', options.profileApp] : []);
+      const profile = (name: string) => (options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile, '--cpu-prof-name', `${name}.cpuprofile`] : []);
+      const app = await startServer('app', join(ROOT, 'dist/apps/api/src/main.js'), options.ports[0], env, '/health/ready', profile('app'));
       servers.push(app);
-      const baseline = options.appOnly ? undefined : await startServer('baseline', join(ROOT, 'dist/bench/baseline/server.js'), options.ports[1], env, '/health');
+      const baseline = options.appOnly
+        ? undefined
+        : options.against
+          ? await startServer('baseline', join(options.against, 'dist/apps/api/src/main.js'), options.ports[1], env, '/health/ready', profile('baseline'))
+          : await startServer('baseline', join(ROOT, 'dist/bench/baseline/server.js'), options.ports[1], env, '/health', profile('baseline'));
       if (baseline) servers.push(baseline);
       results.push(...(await driveScenarios(httpScenarios, baseline ? [app, baseline] : [app], students, secrets.SURVEY_TOKEN_SECRET, options)));
       // The jobs get the machine to themselves.
