@@ -2,6 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Every POST route carries the Idempotency-Key handling, which #core's Post adds to Nest's. */
+const nestPost = { name: '@nestjs/common', importNames: ['Post'], message: "Use Post from '#core': it carries the Idempotency-Key handling." };
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'bench/results/'] },
   js.configs.recommended,
@@ -18,11 +21,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    ignores: ['libs/core/src/idempotency/post.decorator.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [nestPost] }] },
+  },
+  {
     // Controllers stay thin: they never talk to the database themselves.
     files: ['libs/**/*.controller.ts'],
     ignores: ['libs/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Controllers call services; SQL lives in repositories.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Controllers call services; SQL lives in repositories.' }, nestPost] }],
     },
   },
 );

@@ -1,4 +1,6 @@
-import { IdempotencyCleanupJob, ManualClock } from '#core';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants.js';
+import { IdempotencyCleanupJob, IdempotencyInterceptor, ManualClock } from '#core';
+import { registeredRoutes } from '../support/routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchoolWorld } from '../support/factories.js';
 
@@ -24,6 +26,14 @@ describe('Idempotency-Key on create requests', () => {
   };
   const grantsFor = async (studentId: string) =>
     (await t.dataSource.query('SELECT count(*)::int AS n FROM break_glass_grants WHERE student_id = $1', [studentId]))[0].n;
+
+  it('is on every POST route, and on no read or other write (a chain of interceptors costs every request it is on)', () => {
+    const routes = registeredRoutes(t);
+    const interceptorsOf = (handler: object) => (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [];
+    const withIdempotency = routes.filter((r) => interceptorsOf(r.handler).includes(IdempotencyInterceptor)).map((r) => r.route);
+    expect(routes.filter((r) => r.method === 'POST').length).toBeGreaterThan(30);
+    expect(withIdempotency).toEqual(routes.filter((r) => r.method === 'POST').map((r) => r.route));
+  });
 
   it('answers a retry with the first answer and creates nothing more', async () => {
     const body = { studentId: w.studentA.id, reason: REASON };

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Module, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { applyKeyset, type Page, PageQuery, Public, toPage, UuidParam } from '#core';
+import { applyKeyset, type Page, PageQuery, Post, Public, toPage, UuidParam } from '#core';
 
 export class CreateProbeDto {
   @IsString()

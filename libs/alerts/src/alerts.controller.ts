@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Page, UuidParam } from '#core';
+import { type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type AlertDetail, AlertsService, type AlertSummary } from './alerts.service.js';
 import { AcknowledgeAlertDto } from './dtos/acknowledge-alert.dto.js';

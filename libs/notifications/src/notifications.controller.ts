@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { Clock, NotFoundProblem, type Page, PageQuery, toPage, UuidParam } from '#core';
+import { Clock, NotFoundProblem, type Page, PageQuery, Post, toPage, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { NotificationRepository, type NotificationView } from './notification.repository.js';
 

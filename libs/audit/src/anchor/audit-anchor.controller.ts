@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AnchoredChainVerification, AuditAnchorView } from './audit-anchor.view.js';
 import { VerifyAuditTrailDto } from './verify-audit-trail.dto.js';
+import { Post } from '#core';
 
 @ApiTags('audit')
 @Controller('audit-events')

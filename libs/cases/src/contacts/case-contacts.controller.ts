@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, UuidParam } from '#core';
+import { API_PREFIX, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CaseContactListQuery, type CaseContactPage, type CaseContactView, LogCaseContactDto } from './case-contact.dto.js';
 import { CaseContactsService } from './case-contacts.service.js';

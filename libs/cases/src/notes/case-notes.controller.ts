@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, type Page, UuidParam } from '#core';
+import { API_PREFIX, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { AddCaseNoteDto, CaseNoteListQuery, type CaseNoteReceipt, type CaseNoteView } from './case-note.dto.js';
 import { CaseNotesService } from './case-notes.service.js';

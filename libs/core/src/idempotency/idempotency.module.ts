@@ -1,10 +1,8 @@
-import { Injectable, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from '../clock/clock.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 
 /** Deletes answers past their day; a plain DELETE, so several instances may run it at once. */
@@ -21,9 +19,14 @@ export class IdempotencyCleanupJob {
   }
 }
 
+/**
+ * Global so that the interceptor `@Post` (post.decorator.ts) puts on each POST route finds its
+ * repository in whichever module the route lives.
+ */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKey])],
-  providers: [IdempotencyRepository, IdempotencyCleanupJob, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
-  exports: [IdempotencyCleanupJob],
+  providers: [IdempotencyRepository, IdempotencyCleanupJob],
+  exports: [IdempotencyCleanupJob, IdempotencyRepository],
 })
 export class IdempotencyModule {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX } from '#core';
+import { API_PREFIX, Post } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { AppointmentQueryService } from './appointment-query.service.js';
 import { AppointmentRequestService } from './appointment-request.service.js';

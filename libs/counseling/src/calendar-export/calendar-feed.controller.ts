@@ -1,8 +1,8 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { NotReplayable, Public } from '#core';
+import { NotReplayable, Post, Public } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type CalendarFeedToken, CalendarFeedService } from './calendar-feed.service.js';
 

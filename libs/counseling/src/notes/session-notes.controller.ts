@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, type Page, PageQuery, UuidParam } from '#core';
+import { API_PREFIX, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type SessionNoteView, WriteSessionNoteDto } from './session-notes.dtos.js';
 import { SessionNotesService } from './session-notes.service.js';

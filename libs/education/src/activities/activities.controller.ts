@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, UuidParam } from '#core';
+import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { ActivityListQuery, CancelActivityDto, PlanActivityDto, UpdateActivityDto } from './activity.dtos.js';
 import { ActivityPlanningService } from './activity-planning.service.js';

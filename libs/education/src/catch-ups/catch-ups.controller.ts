@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Page, UuidParam } from '#core';
+import { type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CatchUpListQuery, type CatchUpView } from './catch-up.dtos.js';
 import { CatchUpsService } from './catch-ups.service.js';

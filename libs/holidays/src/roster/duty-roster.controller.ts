@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, UuidParam } from '#core';
+import { API_PREFIX, expectedVersion, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateDutyShiftDto, type DutyRosterGap, DutyRosterGapsQuery, DutyRosterQuery, type DutyShiftView, UpdateDutyShiftDto } from './duty-roster.dtos.js';
 import { DutyRosterService } from './duty-roster.service.js';

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '#core';
+import { Post, Public } from '#core';
 import { type Caller, CurrentCaller, CurrentOrigin, Permission, type RequestOrigin, RequirePermission } from '#access';
 import { LoginDto, RefreshDto } from './auth.dto.js';
 import { AuthService, type TokenPair } from './auth.service.js';

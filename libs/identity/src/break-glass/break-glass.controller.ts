@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Page, PageQuery } from '#core';
+import { type Page, PageQuery, Post } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type BreakGlassGrantView, RequestBreakGlassDto } from './break-glass.dto.js';
 import { BreakGlassService } from './break-glass.service.js';

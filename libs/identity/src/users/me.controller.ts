@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { ChangePasswordDto } from '../auth/auth.dto.js';
 import { MeService, type Profile } from './me.service.js';
+import { Post } from '#core';
 
 @ApiTags('auth')
 @Controller('me')

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, routeRateLimit } from '#core';
+import { Post, Public, routeRateLimit } from '#core';
 import { CurrentOrigin, type RequestOrigin } from '#access';
 import { SubmitSurveyDto } from './dtos/submit-survey.dto.js';
 import { SurveyService } from './survey.service.js';

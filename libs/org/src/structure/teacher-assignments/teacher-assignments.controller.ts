@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, type Page, PageQuery, UuidParam } from '#core';
+import { API_PREFIX, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { AssignClassTeacherDto, type TeacherAssignmentView } from './teacher-assignments.dto.js';
 import { TeacherAssignmentsService } from './teacher-assignments.service.js';

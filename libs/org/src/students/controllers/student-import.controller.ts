@@ -1,9 +1,10 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { IMPORT_COLUMNS } from '../import/import-file.js';
 import { type ImportSummary, StudentImportService } from '../services/student-import.service.js';
 import { CsvBody } from './csv-body.decorator.js';
+import { Post } from '#core';
 
 @ApiTags('students')
 @Controller('students')
