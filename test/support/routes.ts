@@ -15,7 +15,7 @@ export interface RegisteredRoute {
 const UNPREFIXED = new Set(['health', 's']);
 
 /** Every route of the app's controllers, read from their metadata, sorted; `skip` leaves out test-only controllers. */
-export function registeredRoutes(t: TestApp, skip: Function[] = []): RegisteredRoute[] {
+export function registeredRoutes(t: TestApp, skip: object[] = []): RegisteredRoute[] {
   const scanner = new MetadataScanner();
   const routes: RegisteredRoute[] = [];
   for (const module of t.app.get(ModulesContainer).values()) {
