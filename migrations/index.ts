@@ -19,6 +19,7 @@ import { Reminders1795825700000 } from './1795825700000-reminders.js';
 import { HelpResourcesVersion1795825800000 } from './1795825800000-help-resources-version.js';
 import { RemindersSnoozedIndex1795825850000 } from './1795825850000-reminders-snoozed-index.js';
 import { OnePrimaryGuardian1795826000000 } from './1795826000000-one-primary-guardian.js';
+import { ReminderDeliveriesSkipped1795826100000 } from './1795826100000-reminder-deliveries-skipped.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   HelpResourcesVersion1795825800000,
   RemindersSnoozedIndex1795825850000,
   OnePrimaryGuardian1795826000000,
+  ReminderDeliveriesSkipped1795826100000,
 ];

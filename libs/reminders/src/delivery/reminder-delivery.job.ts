@@ -25,6 +25,8 @@ export function errorCodeOf(error: unknown): string {
 export interface DeliveryRunResult {
   delivered: number;
   failed: number;
+  /** Not sent: the reminder was done (or its notice already seen) before the row came up. */
+  skipped: number;
 }
 
 /**
@@ -50,19 +52,20 @@ export class ReminderDeliveryJob {
 
   /** Sends what is due at the clock's now, batch after batch, until nothing is left. */
   async run(): Promise<DeliveryRunResult> {
-    const result: DeliveryRunResult = { delivered: 0, failed: 0 };
+    const result: DeliveryRunResult = { delivered: 0, failed: 0, skipped: 0 };
     for (;;) {
       const now = this.clock.now();
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
-      const batch = await this.deliveries.claimDue(now, leaseUntil, BATCH_SIZE);
-      for (const delivery of batch) {
+      const { claimed, taken } = await this.deliveries.claimDue(now, leaseUntil, BATCH_SIZE);
+      result.skipped += taken - claimed.length;
+      for (const delivery of claimed) {
         // A slow sender must not outlive the lease: another instance may have taken the rest.
         if (this.clock.now().getTime() >= leaseUntil.getTime()) return result;
         if (await this.deliver(delivery)) result.delivered += 1;
         else result.failed += 1;
       }
       // Failed rows were rescheduled into the future, so the loop ends.
-      if (batch.length < BATCH_SIZE) return result;
+      if (taken < BATCH_SIZE) return result;
     }
   }
 

@@ -20,30 +20,40 @@ export class ReminderDeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Claims up to `limit` due rows by leasing them: one statement locks them (`SKIP LOCKED`, so
-   * other instances take other rows), pushes `next_attempt_at` to the end of the lease and counts
-   * the attempt, and commits before anything is sent. Another instance sees a leased row as not
-   * due; if this one dies before marking it, the lease runs out and the row is sent again.
+   * Takes up to `limit` due rows: one statement locks them (`SKIP LOCKED`, so other instances take
+   * other rows), then leases those still worth sending (pushes `next_attempt_at` to the end of the
+   * lease and counts the attempt) and marks the rest skipped: a reminder done before its notice
+   * went out, or a "created" notice of a reminder already acknowledged or snoozed in the inbox, is
+   * not sent. It commits before anything is sent. Another instance sees a leased row as not due; if
+   * this one dies before marking it, the lease runs out and the row is sent again.
    */
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
-    return this.dataSource.query<ClaimedDelivery[]>(
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<{ claimed: ClaimedDelivery[]; taken: number }> {
+    const rows = await this.dataSource.query<(ClaimedDelivery & { skipped: boolean })[]>(
       `WITH due AS (
-         SELECT id FROM reminder_deliveries
-          WHERE delivered_at IS NULL AND next_attempt_at <= $1
-          ORDER BY next_attempt_at, id
+         SELECT d.id, (r.status = 'done' OR (d.event = 'created' AND r.status <> 'open')) AS moot
+           FROM reminder_deliveries d JOIN reminders r ON r.id = d.reminder_id
+          WHERE d.delivered_at IS NULL AND d.skipped_at IS NULL AND d.next_attempt_at <= $1
+          ORDER BY d.next_attempt_at, d.id
           LIMIT $3
-          FOR UPDATE SKIP LOCKED
+          FOR UPDATE OF d SKIP LOCKED
+       ), skipped AS (
+         UPDATE reminder_deliveries d SET skipped_at = $1
+           FROM due WHERE d.id = due.id AND due.moot
+         RETURNING d.id
        ), claimed AS (
          UPDATE reminder_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $2
-           FROM due WHERE d.id = due.id
+           FROM due WHERE d.id = due.id AND NOT due.moot
          RETURNING d.id, d.event, d.school_id, d.reminder_id, d.recipient_id, d.attempts
        )
        SELECT c.id, c.event, c.school_id AS "schoolId", c.reminder_id AS "reminderId", c.recipient_id AS "recipientId", c.attempts,
-              rr.code AS "ruleCode", r.due_at AS "dueAt"
+              rr.code AS "ruleCode", r.due_at AS "dueAt", false AS skipped
          FROM claimed c JOIN reminders r ON r.id = c.reminder_id JOIN reminder_rules rr ON rr.id = r.rule_id
-        ORDER BY c.id`,
+       UNION ALL
+       SELECT s.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true FROM skipped s
+        ORDER BY 1`,
       [now, leaseUntil, limit],
     );
+    return { claimed: rows.filter((row) => !row.skipped).map(({ skipped: _skipped, ...row }) => row), taken: rows.length };
   }
 
   async markDelivered(id: string, at: Date): Promise<void> {

@@ -10,9 +10,10 @@ export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
  * is at least once; the row id is the idempotency key the receiving side dedupes on.
  */
 @Entity('reminder_deliveries')
-@Index('reminder_deliveries_pending_idx', ['nextAttemptAt', 'id'], { where: 'delivered_at IS NULL' })
+@Index('reminder_deliveries_pending_idx', ['nextAttemptAt', 'id'], { where: 'delivered_at IS NULL AND skipped_at IS NULL' })
 @Index('reminder_deliveries_reminder_idx', ['reminderId'])
 @Check('reminder_deliveries_event_check', `event IN ('created', 'escalated')`)
+@Check('reminder_deliveries_sent_or_skipped_check', 'delivered_at IS NULL OR skipped_at IS NULL')
 export class ReminderDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +50,13 @@ export class ReminderDelivery {
 
   @TimestampColumn({ nullable: true })
   deliveredAt: Date | null;
+
+  /**
+   * When the job let the row go unsent because it no longer said anything: its reminder was done
+   * (or, for the "created" notice, already seen in the inbox) before it went out.
+   */
+  @TimestampColumn({ nullable: true })
+  skippedAt: Date | null;
 
   /** The sender's last failure, without personal data (a status code or an error class). */
   @Column({ type: 'text', nullable: true })
