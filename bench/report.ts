@@ -173,7 +173,7 @@ export function writeReport(options: Options, runs: ScaleRun[]): void {
   const markdown = [
     `# Benchmark ${date}`,
     '',
-    `${options.duration} s per run, ${options.connections} connections, ${options.rounds} round(s)${options.short ? ' (short mode)' : ''}; ` +
+    `${options.duration} s per run after ${options.warmup} s of warm-up per target, ${options.connections} connections, ${options.rounds} round(s)${options.short ? ' (short mode)' : ''}; ` +
       `${seeded}; Node ${process.version}.`,
     ...sections.flatMap((s) => ['', `## ${s.title}`, '', ...s.markdown]),
     '',

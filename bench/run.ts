@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --short] [--students N] [--duration S] [--connections C] [--rounds R] [--keep]
+ * `npm run bench [-- --short] [--students N] [--duration S] [--warmup S] [--connections C] [--rounds R] [--keep]
  *   [--only a,b] [--app-only] [--compare-scales SMALL,LARGE] [--results-dir DIR] [--profile DIR] [--against DIR]
  *   [--app-port P] [--baseline-port P]`
  *
@@ -30,6 +30,8 @@ export interface Options {
   students: number;
   short: boolean;
   duration: number;
+  /** Seconds of unmeasured load per target before a scenario's rounds: both run JIT-compiled and with warm caches. */
+  warmup: number;
   connections: number;
   rounds: number;
   keep: boolean;
@@ -78,6 +80,7 @@ function parseOptions(argv: string[]): Options {
     students: number('--students', 20_000),
     short,
     duration: number('--duration', short ? 3 : 10),
+    warmup: value('--warmup') === '0' ? 0 : number('--warmup', short ? 1 : 3),
     connections: number('--connections', 10),
     rounds: number('--rounds', short ? 1 : 2),
     keep: argv.includes('--keep'),
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const scales = options.compareScales ?? [options.students];
   log(
-    `[bench] ${scales.join(' and ')} students, ${options.duration} s per run, ${options.connections} connections, ${options.rounds} round(s)` +
+    `[bench] ${scales.join(' and ')} students, ${options.duration} s per run after ${options.warmup} s of warm-up, ${options.connections} connections, ${options.rounds} round(s)` +
       (options.only ? `; only ${options.only.join(', ')}` : ''),
   );
   const runs: ScaleRun[] = [];
@@ -217,6 +220,10 @@ async function driveScenarios(selected: Scenario[], targets: Server[], students:
     const token = scenario.user === 'none' ? undefined : await signIn(app.url, scenario);
     const requests = await scenario.requests(context(token));
     for (const target of targets) await probe(target, requests, token, scenario.name);
+    if (options.warmup > 0) {
+      for (const target of targets) await drive(target, scenario, requests, token, { ...options, duration: options.warmup });
+      log(`[bench] ${scenario.name}: warmed up ${options.warmup} s per target`);
+    }
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of targets) {
         const result = await drive(target, scenario, requests, token, options);

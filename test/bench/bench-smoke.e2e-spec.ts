@@ -21,6 +21,7 @@ function freePort(): Promise<number> {
 }
 
 interface BenchJson {
+  options: { warmup: number };
   scales: {
     students: number;
     summary: { scenario: string; ratio: number | null; app: { requestsPerSecond: number; failures: number }; baseline: { requestsPerSecond: number; failures: number } }[];
@@ -65,6 +66,8 @@ describe('npm run bench (short mode, tiny scale)', () => {
     expect(files.filter((f) => f.endsWith('-short.md'))).toHaveLength(1);
     const json = files.find((f) => f.endsWith('-short.json'));
     const result = JSON.parse(readFileSync(path.join(resultsDir, json as string), 'utf8')) as BenchJson;
+    // Short mode warms each target up for a second before measuring.
+    expect(result.options.warmup).toBe(1);
     const [scale] = result.scales;
     expect(scale.students).toBe(200);
     expect(scale.summary.map((s) => s.scenario)).toEqual(['student-read', 'cases-first-page', 'cases-deep-page', 'concern-flag', 'survey-phq9', 'audit-query']);
