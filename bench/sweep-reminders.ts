@@ -5,7 +5,9 @@
  * seed has the most subjects for: a fifth of the students). It times the application's sweep
  * (ReminderSweepService.run, what the job runs every five minutes, every step included), then,
  * on the same data, one hand-written INSERT ... SELECT that produces the same reminders and outbox
- * rows, and checks both produced the same rows. Prints one JSON line.
+ * rows, and checks both produced the same rows. Each runs three times, alternating, on an emptied
+ * and re-analysed table; the best time of each counts (the first run of either pays for cold caches).
+ * Prints one JSON line.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -16,10 +18,14 @@ import { ensureDefaultRules, ReminderSweepRepository, ReminderSweepService } fro
 export interface SweepReport {
   ok: boolean;
   created: number;
+  /** Best of the runs. */
   seconds: number;
   baselineSeconds: number;
   baselineCreated: number;
+  runs: { seconds: number[]; baselineSeconds: number[] };
 }
+
+const ROUNDS = 3;
 
 const RULE = 'post_return_case_contact';
 
@@ -73,25 +79,36 @@ async function main(): Promise<void> {
        WHERE NOT EXISTS (SELECT 1 FROM school_holidays h WHERE h.school_id = s.id)`);
     await dataSource.transaction((manager) => ensureDefaultRules(manager));
     await dataSource.query(`UPDATE reminder_rules SET enabled = (code = $1)`, [RULE]);
-    await dataSource.query('DELETE FROM reminders');
-    await dataSource.query('VACUUM ANALYZE reminders');
 
     const clock = new SystemClock();
     const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), new AuditService(dataSource, clock), clock);
-    const [result, appSeconds] = await seconds(() => sweep.run());
-    const [app] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
-
-    await dataSource.query('DELETE FROM reminders');
-    await dataSource.query('VACUUM ANALYZE reminders');
-    const [[{ created }], baselineSeconds] = await seconds(() => dataSource.query<{ created: number }[]>(HAND_WRITTEN_SWEEP, [clock.now()]));
-    const [baseline] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
-
+    const emptied = async () => {
+      await dataSource.query('DELETE FROM reminders');
+      await dataSource.query('VACUUM ANALYZE reminders, reminder_deliveries');
+    };
+    const runs: SweepReport['runs'] = { seconds: [], baselineSeconds: [] };
+    let ok = true;
+    let created = 0;
+    let baselineCreated = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      await emptied();
+      const [result, appSeconds] = await seconds(() => sweep.run());
+      const [app] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
+      await emptied();
+      const [[hand], baselineSeconds] = await seconds(() => dataSource.query<{ created: number }[]>(HAND_WRITTEN_SWEEP, [clock.now()]));
+      const [baseline] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
+      ok &&= result.created > 0 && app.n === result.created && app.n === baseline.n && app.digest === baseline.digest;
+      [created, baselineCreated] = [result.created, hand.created];
+      runs.seconds.push(appSeconds);
+      runs.baselineSeconds.push(baselineSeconds);
+    }
     const report: SweepReport = {
-      ok: result.created > 0 && app.n === result.created && app.n === baseline.n && app.digest === baseline.digest,
-      created: result.created,
-      seconds: appSeconds,
-      baselineSeconds,
-      baselineCreated: created,
+      ok,
+      created,
+      seconds: Math.min(...runs.seconds),
+      baselineSeconds: Math.min(...runs.baselineSeconds),
+      baselineCreated,
+      runs,
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
