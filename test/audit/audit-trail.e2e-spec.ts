@@ -170,6 +170,66 @@ describe('audit trail', () => {
     });
   });
 
+  describe('written at commit', () => {
+    const entriesOf = async (schoolId: string) =>
+      (await t.dataSource.query<{ reason: string }[]>('SELECT reason FROM audit_events WHERE school_id = $1 ORDER BY seq', [schoolId])).map((r) => r.reason);
+
+    it("holds the school's chain only for the commit: another write of the school is not kept waiting by an open transaction", async () => {
+      const admin = await aSchoolWithAdmin();
+      let finishSlow: () => void = () => undefined;
+      const slowMayFinish = new Promise<void>((resolve) => (finishSlow = resolve));
+      const slow = t.dataSource.transaction(async (manager) => {
+        await audit.record(manager, actorOf(admin), { action: 'student.read', reason: 'slow' });
+        await slowMayFinish;
+      });
+      // While the slow transaction is open with its entry recorded, a second one writes and commits.
+      const fast = t.dataSource.transaction((manager) => audit.record(manager, actorOf(admin), { action: 'student.read', reason: 'fast' }));
+      const outcome = await Promise.race([fast.then(() => 'committed'), new Promise((resolve) => setTimeout(() => resolve('kept waiting'), 3_000))]);
+      finishSlow();
+      await slow;
+      expect(outcome).toBe('committed');
+      expect(await entriesOf(admin.schoolId)).toEqual(['fast', 'slow']);
+      expect(await verify(admin)).toMatchObject({ ok: true, checked: 2 });
+    });
+
+    it('writes nothing for a transaction that rolls back, and drops only the entries of a rolled-back savepoint', async () => {
+      const admin = await aSchoolWithAdmin();
+      await expect(
+        t.dataSource.transaction(async (manager) => {
+          await audit.record(manager, actorOf(admin), { action: 'student.read', reason: 'rolled back' });
+          throw new Error('the write failed');
+        }),
+      ).rejects.toThrow('the write failed');
+      await t.dataSource.transaction(async (manager) => {
+        await audit.record(manager, actorOf(admin), { action: 'student.read', reason: 'outer' });
+        await manager
+          .transaction(async (inner) => {
+            await audit.record(inner, actorOf(admin), { action: 'student.read', reason: 'inner, rolled back' });
+            throw new Error('inner failed');
+          })
+          .catch(() => undefined);
+        await manager.transaction((inner) => audit.record(inner, actorOf(admin), { action: 'student.read', reason: 'inner, kept' }));
+      });
+      expect(await entriesOf(admin.schoolId)).toEqual(['outer', 'inner, kept']);
+      expect(await verify(admin)).toMatchObject({ ok: true, checked: 2 });
+    });
+
+    it("appends to each school's chain when one transaction writes to two, and flush() writes at once", async () => {
+      const [first, second] = [await aSchoolWithAdmin(), await aSchoolWithAdmin()];
+      await t.dataSource.transaction(async (manager) => {
+        await audit.record(manager, actorOf(second), { action: 'user.read', reason: 'second school' });
+        await audit.record(manager, actorOf(first), { action: 'user.read', reason: 'first school' });
+        expect(await manager.query('SELECT count(*)::int AS n FROM audit_events WHERE school_id = ANY($1)', [[first.schoolId, second.schoolId]])).toEqual([{ n: 0 }]);
+        await audit.flush(manager);
+        expect(await manager.query('SELECT count(*)::int AS n FROM audit_events WHERE school_id = ANY($1)', [[first.schoolId, second.schoolId]])).toEqual([{ n: 2 }]);
+      });
+      expect(await entriesOf(first.schoolId)).toEqual(['first school']);
+      expect(await entriesOf(second.schoolId)).toEqual(['second school']);
+      expect(await verify(first)).toMatchObject({ ok: true, checked: 1 });
+      expect(await verify(second)).toMatchObject({ ok: true, checked: 1 });
+    });
+  });
+
   describe('tamper evidence', () => {
     it('refuses UPDATE, DELETE and TRUNCATE from the application connection', async () => {
       const admin = await aSchoolWithAdmin();

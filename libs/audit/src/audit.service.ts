@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { Clock } from '#core';
 import { chainHash, type ChainedAuditFields } from './chain/audit-chain.js';
 import type { AuditOutcome } from './entities/audit-event.entity.js';
@@ -28,16 +28,41 @@ export interface AuditEntry {
   breakGlassGrantId?: string;
 }
 
+interface PendingEntries {
+  actor: AuditActor;
+  entries: AuditEntry[];
+  /** The transaction depth they were recorded at: a rolled-back savepoint takes its own entries along. */
+  depth: number;
+}
+
+/** TypeORM keeps the nesting depth protected; it is read here only to scope a savepoint's rollback. */
+const depthOf = (runner: QueryRunner) => (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
+
 /**
  * Appends to the tamper-evident audit trail. `record` joins the caller's transaction, so a
  * write and its audit entry commit together or not at all.
+ *
+ * Entries are written when their transaction commits, just before the COMMIT (a TypeORM
+ * transaction subscriber): the chain is one per school, so an append holds the school's lock until
+ * commit, and taking it at the end keeps every other write of the school waiting only for the
+ * append and the commit, not for the rest of the transaction (a school's students submitting a
+ * survey at once, teachers raising flags). `flush` writes them at once where a transaction must
+ * read its own entries.
  */
 @Injectable()
 export class AuditService {
+  private readonly pending = new WeakMap<QueryRunner, PendingEntries[]>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const subscriber: EntitySubscriberInterface = {
+      beforeTransactionCommit: ({ queryRunner }) => this.flushRunner(queryRunner),
+      beforeTransactionRollback: ({ queryRunner }) => this.discard(queryRunner),
+    };
+    dataSource.subscribers.push(subscriber);
+  }
 
   /** Appends one entry inside the given transaction. */
   async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
@@ -45,26 +70,65 @@ export class AuditService {
   }
 
   /**
-   * Appends entries in order inside the given transaction, in one INSERT however many there
-   * are (a CSV import of 10,000 students writes 10,000 entries).
+   * Appends entries in order inside the given transaction, written in one INSERT per school at
+   * commit however many there are (a CSV import of 10,000 students writes 10,000 entries).
    */
   async recordMany(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
       throw new Error('AuditService needs a transaction: use recordAlone() for a standalone entry');
     }
     if (entries.length === 0) return;
+    const list = this.pending.get(runner) ?? [];
+    list.push({ actor, entries: [...entries], depth: depthOf(runner) });
+    this.pending.set(runner, list);
+  }
+
+  /** Writes the transaction's entries now (it then holds the chain lock until it ends). */
+  async flush(manager: EntityManager): Promise<void> {
+    if (manager.queryRunner) await this.flushRunner(manager.queryRunner);
+  }
+
+  private async flushRunner(runner: QueryRunner): Promise<void> {
+    const list = this.pending.get(runner);
+    if (!list || list.length === 0) return;
+    this.pending.delete(runner);
+    // Schools in a fixed order: two transactions that write to the same two chains never wait on each other crosswise.
+    const bySchool = new Map<string, PendingEntries[]>();
+    for (const item of list) {
+      const key = item.actor.schoolId ?? '';
+      bySchool.set(key, [...(bySchool.get(key) ?? []), item]);
+    }
+    for (const key of [...bySchool.keys()].sort()) {
+      await this.append(runner.manager, bySchool.get(key) ?? []);
+    }
+  }
+
+  private discard(runner: QueryRunner): void {
+    const list = this.pending.get(runner);
+    if (!list) return;
+    const depth = depthOf(runner);
+    const kept = list.filter((item) => item.depth < depth);
+    if (kept.length > 0) this.pending.set(runner, kept);
+    else this.pending.delete(runner);
+  }
+
+  /** One school's entries, in the order recorded, appended to its chain under its lock. */
+  private async append(manager: EntityManager, items: PendingEntries[]): Promise<void> {
+    const schoolId = items[0].actor.schoolId;
+    const entries = items.flatMap((item) => item.entries.map((entry) => ({ actor: item.actor, entry })));
     // One chain per school: appends to it are serialised until this transaction ends. This needs
     // READ COMMITTED (the default): a REPEATABLE READ snapshot taken before the lock would read
     // a stale last hash and fork the chain.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${actor.schoolId ?? 'system'}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${schoolId ?? 'system'}`]);
     const [{ seqs, prev_hash: lastHash }] = await manager.query<{ seqs: string[]; prev_hash: Buffer | null }[]>(
       `SELECT ARRAY(SELECT nextval('audit_events_seq')::text FROM generate_series(1, $1::int)) AS seqs,
               (SELECT hash FROM audit_events WHERE school_id IS NOT DISTINCT FROM $2::uuid ORDER BY seq DESC LIMIT 1) AS prev_hash`,
-      [entries.length, actor.schoolId],
+      [entries.length, schoolId],
     );
     const occurredAt = this.clock.now();
     let prevHash = lastHash;
-    const rows = entries.map((entry, i) => {
+    const rows = entries.map(({ actor, entry }, i) => {
       const fields = this.fieldsOf(seqs[i], occurredAt, actor, entry);
       const hash = chainHash(prevHash, fields);
       const row = { ...fields, prevHash, hash };

@@ -31,10 +31,11 @@ export class AuditAnchorService {
     this.key = config.anchorKey();
   }
 
-  /** Records the read first: record() holds the chain lock until commit, so the head read next is that very entry. */
+  /** Writes the read's entry first: flush() holds the chain lock until commit, so the head read next is that very entry. */
   async take(caller: Caller): Promise<AuditAnchorView> {
     return this.dataSource.transaction(async (manager) => {
       await this.audit.record(manager, caller, { action: 'audit_anchor.read' });
+      await this.audit.flush(manager);
       const head = await this.anchors.headOfSchool(manager, caller.schoolId);
       if (!head) throw new Error('The audit entry of this read is missing from its own transaction');
       const anchor: AuditAnchorFields = { schoolId: caller.schoolId, ...head, at: this.clock.now() };
