@@ -62,13 +62,34 @@ interface AuditEntry {
   severity?: 'normal' | 'high';
 }
 
-/** The application's audit append: school lock, sequence numbers and last hash, one INSERT. */
-async function audit(db: Db, actor: { id: string | null; schoolId: string; role: string | null }, request: FastifyRequest, entries: AuditEntry[]): Promise<void> {
-  await db.query(SQL.auditLock, [`audit:${actor.schoolId}`]);
-  const { rows } = await db.query<{ seqs: string[]; prev_hash: Buffer | null }>(SQL.auditSeq, [entries.length, actor.schoolId]);
+interface AuditActor {
+  id: string | null;
+  schoolId: string;
+  role: string | null;
+}
+
+interface PendingAudit {
+  actor: AuditActor;
+  request: FastifyRequest;
+  entry: AuditEntry;
+}
+
+const pendingAudit = new WeakMap<Db, PendingAudit[]>();
+
+/** Like the application, entries wait for the commit (see inTransaction). */
+async function audit(db: Db, actor: AuditActor, request: FastifyRequest, entries: AuditEntry[]): Promise<void> {
+  const pending = pendingAudit.get(db);
+  if (!pending) throw new Error('audit() outside inTransaction()');
+  pending.push(...entries.map((entry) => ({ actor, request, entry })));
+}
+
+/** The application's audit append for one school: school lock, sequence numbers and last hash, one INSERT. */
+async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): Promise<void> {
+  await db.query(SQL.auditLock, [`audit:${schoolId}`]);
+  const { rows } = await db.query<{ seqs: string[]; prev_hash: Buffer | null }>(SQL.auditSeq, [pending.length, schoolId]);
   let prevHash = rows[0].prev_hash;
   const occurredAt = new Date();
-  const records = entries.map((entry, i) => {
+  const records = pending.map(({ actor, request, entry }, i) => {
     const fields = {
       seq: rows[0].seqs[i],
       occurredAt,
@@ -116,15 +137,22 @@ async function audit(db: Db, actor: { id: string | null; schoolId: string; role:
 
 async function inTransaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const pending: PendingAudit[] = [];
+  pendingAudit.set(client, pending);
   try {
     await client.query('START TRANSACTION');
     const result = await work(client);
+    // The audit entries go in just before the commit, one append per school in a fixed order.
+    for (const schoolId of [...new Set(pending.map((p) => p.actor.schoolId))].sort()) {
+      await appendAudit(client, schoolId, pending.filter((p) => p.actor.schoolId === schoolId));
+    }
     await client.query('COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   } finally {
+    pendingAudit.delete(client);
     client.release();
   }
 }
@@ -153,7 +181,11 @@ async function raiseAlert(db: Db, schoolId: string, studentId: string, sourceTyp
   const alertId = rows[0]?.id;
   if (!alertId) return undefined;
   await db.query(SQL.notify, [schoolId, ['counselor', 'counseling_lead'], 'alert.raised', 'High alert: a student needs attention', 'alert', alertId]);
+  // In a holiday the officer on duty hears of it too; the benchmark's data has no duty shifts.
+  await db.query(SQL.dutyOfficers, [schoolId, new Date()]);
   await audit(db, { id: null, schoolId, role: null }, request, [{ action: 'alert.raise', entityType: 'alert', entityId: alertId, studentId, severity: 'high' }]);
+  // As the application's alert raising does.
+  await recomputeRisk(db, schoolId, studentId);
   return alertId;
 }
 
@@ -209,7 +241,6 @@ app.post<{ Body: { studentId: string; category: string; severity: string; observ
     const alertId = dto.severity === 'high' || dto.severity === 'urgent'
       ? await raiseAlert(db, caller.schoolId, dto.studentId, 'concern_flag', flagId, `high_flag:${dto.category}`, request)
       : undefined;
-    await recomputeRisk(db, caller.schoolId, dto.studentId);
     if (alertId) await db.query(SQL.flagAlert, [flagId, alertId]);
     await recomputeRisk(db, caller.schoolId, dto.studentId);
     return true;
@@ -266,7 +297,9 @@ app.post<{ Params: { token: string }; Body: { consent: boolean; answers: { phq9?
     await recomputeRisk(db, invitation.schoolId, invitation.studentId);
     return true;
   });
-  return stored ? reply.code(201).send({ status: 'submitted' }) : reply.code(409).send({ status: 409 });
+  if (!stored) return reply.code(409).send({ status: 409 });
+  const help = await pool.query<{ resources: unknown }>(SQL.helpResources, [invitation.schoolId]);
+  return reply.code(201).send({ status: 'submitted', submittedAt: new Date(), helpResources: help.rows[0]?.resources ?? null, showHelpProminently: critical.length > 0 });
 });
 
 app.get<{ Querystring: { studentId: string; from: string; to: string } }>('/api/v1/audit-events', async (request, reply) => {
