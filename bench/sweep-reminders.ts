@@ -9,10 +9,11 @@
  * and re-analysed table; the best time of each counts (the first run of either pays for cold caches).
  * Prints one JSON line.
  */
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+// First: it loads reflect-metadata before any decorated class.
+import { runChildJob } from './child-job.js';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
-import { dataSourceOptions, SystemClock } from '#core';
+import { SystemClock } from '#core';
 import { ensureDefaultRules, ReminderSweepRepository, ReminderSweepService } from '#reminders';
 
 export interface SweepReport {
@@ -67,56 +68,44 @@ async function seconds<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, Number(process.hrtime.bigint() - started) / 1e9];
 }
 
-async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is required');
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2, applicationName: 'campus-care-bench-sweep' }), entities: [] });
-  await dataSource.initialize();
-  try {
-    await dataSource.query(`
-      INSERT INTO school_holidays (school_id, kind, name, starts_on, ends_on)
-      SELECT s.id, 'winter', 'bench', (now() AT TIME ZONE s.timezone)::date - 32, (now() AT TIME ZONE s.timezone)::date - 2 FROM schools s
-       WHERE NOT EXISTS (SELECT 1 FROM school_holidays h WHERE h.school_id = s.id)`);
-    await dataSource.transaction((manager) => ensureDefaultRules(manager));
-    await dataSource.query(`UPDATE reminder_rules SET enabled = (code = $1)`, [RULE]);
+async function sweepBothWays(dataSource: DataSource): Promise<SweepReport> {
+  await dataSource.query(`
+    INSERT INTO school_holidays (school_id, kind, name, starts_on, ends_on)
+    SELECT s.id, 'winter', 'bench', (now() AT TIME ZONE s.timezone)::date - 32, (now() AT TIME ZONE s.timezone)::date - 2 FROM schools s
+     WHERE NOT EXISTS (SELECT 1 FROM school_holidays h WHERE h.school_id = s.id)`);
+  await dataSource.transaction((manager) => ensureDefaultRules(manager));
+  await dataSource.query(`UPDATE reminder_rules SET enabled = (code = $1)`, [RULE]);
 
-    const clock = new SystemClock();
-    const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), new AuditService(dataSource, clock), clock);
-    const emptied = async () => {
-      await dataSource.query('DELETE FROM reminders');
-      await dataSource.query('VACUUM ANALYZE reminders, reminder_deliveries');
-    };
-    const runs: SweepReport['runs'] = { seconds: [], baselineSeconds: [] };
-    let ok = true;
-    let created = 0;
-    let baselineCreated = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      await emptied();
-      const [result, appSeconds] = await seconds(() => sweep.run());
-      const [app] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
-      await emptied();
-      const [[hand], baselineSeconds] = await seconds(() => dataSource.query<{ created: number }[]>(HAND_WRITTEN_SWEEP, [clock.now()]));
-      const [baseline] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
-      ok &&= result.created > 0 && app.n === result.created && app.n === baseline.n && app.digest === baseline.digest;
-      [created, baselineCreated] = [result.created, hand.created];
-      runs.seconds.push(appSeconds);
-      runs.baselineSeconds.push(baselineSeconds);
-    }
-    const report: SweepReport = {
-      ok,
-      created,
-      seconds: Math.min(...runs.seconds),
-      baselineSeconds: Math.min(...runs.baselineSeconds),
-      baselineCreated,
-      runs,
-    };
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await dataSource.destroy();
+  const clock = new SystemClock();
+  const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), new AuditService(dataSource, clock), clock);
+  const emptied = async () => {
+    await dataSource.query('DELETE FROM reminders');
+    await dataSource.query('VACUUM ANALYZE reminders, reminder_deliveries');
+  };
+  const runs: SweepReport['runs'] = { seconds: [], baselineSeconds: [] };
+  let ok = true;
+  let created = 0;
+  let baselineCreated = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    await emptied();
+    const [result, appSeconds] = await seconds(() => sweep.run());
+    const [app] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
+    await emptied();
+    const [[hand], baselineSeconds] = await seconds(() => dataSource.query<{ created: number }[]>(HAND_WRITTEN_SWEEP, [clock.now()]));
+    const [baseline] = await dataSource.query<{ n: number; digest: string }[]>(FINGERPRINT);
+    ok &&= result.created > 0 && app.n === result.created && app.n === baseline.n && app.digest === baseline.digest;
+    [created, baselineCreated] = [result.created, hand.created];
+    runs.seconds.push(appSeconds);
+    runs.baselineSeconds.push(baselineSeconds);
   }
+  return {
+    ok,
+    created,
+    seconds: Math.min(...runs.seconds),
+    baselineSeconds: Math.min(...runs.baselineSeconds),
+    baselineCreated,
+    runs,
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChildJob('sweep', 2, sweepBothWays);

@@ -5,11 +5,11 @@
  * `GET /audit-events/verify`, in its batches) and prints one JSON line: entries checked, time,
  * peak RSS, and the first broken entry if any.
  */
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+// First: it loads reflect-metadata before any decorated class.
+import { runChildJob } from './child-job.js';
+import type { DataSource } from 'typeorm';
 import type { Caller } from '#access';
 import { AuditTrailService } from '#audit';
-import { dataSourceOptions } from '#core';
 import { AuditEventRepository } from '../libs/audit/src/trail/audit-event.repository.js';
 
 export interface ChainVerificationReport {
@@ -24,42 +24,30 @@ export interface ChainVerificationReport {
   broken: { schoolId: string; seq: string }[];
 }
 
-async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is required');
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 1, applicationName: 'campus-care-bench-verify' }), entities: [] });
-  await dataSource.initialize();
-  try {
-    const trail = new AuditTrailService(new AuditEventRepository(dataSource));
-    const schools = await dataSource.query<{ id: string }[]>('SELECT id FROM schools ORDER BY code');
-    const startRssMiB = process.memoryUsage().rss / 2 ** 20;
-    const started = process.hrtime.bigint();
-    let checked = 0;
-    const broken: ChainVerificationReport['broken'] = [];
-    for (const { id } of schools) {
-      // Verification reads only the caller's school.
-      const caller = { schoolId: id, role: 'admin' } as Caller;
-      const result = await trail.verify(caller);
-      checked += result.checked;
-      if (!result.ok && result.firstBrokenSeq) broken.push({ schoolId: id, seq: result.firstBrokenSeq });
-    }
-    const report: ChainVerificationReport = {
-      ok: broken.length === 0,
-      schools: schools.length,
-      checked,
-      seconds: Number(process.hrtime.bigint() - started) / 1e9,
-      // maxRSS is in KiB.
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
-      startRssMiB,
-      broken,
-    };
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await dataSource.destroy();
+async function verifyEveryChain(dataSource: DataSource): Promise<ChainVerificationReport> {
+  const trail = new AuditTrailService(new AuditEventRepository(dataSource));
+  const schools = await dataSource.query<{ id: string }[]>('SELECT id FROM schools ORDER BY code');
+  const startRssMiB = process.memoryUsage().rss / 2 ** 20;
+  const started = process.hrtime.bigint();
+  let checked = 0;
+  const broken: ChainVerificationReport['broken'] = [];
+  for (const { id } of schools) {
+    // Verification reads only the caller's school.
+    const caller = { schoolId: id, role: 'admin' } as Caller;
+    const result = await trail.verify(caller);
+    checked += result.checked;
+    if (!result.ok && result.firstBrokenSeq) broken.push({ schoolId: id, seq: result.firstBrokenSeq });
   }
+  return {
+    ok: broken.length === 0,
+    schools: schools.length,
+    checked,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    // maxRSS is in KiB.
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    startRssMiB,
+    broken,
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChildJob('verify', 1, verifyEveryChain);
