@@ -97,10 +97,12 @@ export class AuditService {
     const bySchool = new Map<string, PendingEntries[]>();
     for (const item of list) {
       const key = item.actor.schoolId ?? '';
-      bySchool.set(key, [...(bySchool.get(key) ?? []), item]);
+      const items = bySchool.get(key);
+      if (items) items.push(item);
+      else bySchool.set(key, [item]);
     }
-    for (const key of [...bySchool.keys()].sort()) {
-      await this.append(runner.manager, bySchool.get(key) ?? []);
+    for (const [, items] of [...bySchool].sort(([a], [b]) => a.localeCompare(b))) {
+      await this.append(runner.manager, items);
     }
   }
 
