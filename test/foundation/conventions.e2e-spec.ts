@@ -1,4 +1,8 @@
+import { Writable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { pino } from 'pino';
+import { AppLogger } from '#core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ProbeModule } from '../support/probe.module.js';
 
@@ -66,6 +70,45 @@ describe('HTTP conventions', () => {
     const res = await t.http.get('/api/v1/probes/failure');
     expectProblem(res, 500, 'internal.error');
     expect(JSON.stringify(res.body)).not.toMatch(/secret|SELECT|students|张三|stack/i);
+  });
+
+  describe('the log of an unexpected error', () => {
+    /** Routes Nest's Logger (the problem filter's) to an AppLogger at `level` and keeps its lines. */
+    function captureLog(level: string): Record<string, unknown>[] {
+      const lines: Record<string, unknown>[] = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          callback();
+        },
+      });
+      Logger.overrideLogger(new AppLogger(pino({ level }, stream)));
+      return lines;
+    }
+    afterEach(() => Logger.overrideLogger(false));
+
+    it('names the error and the request, without its stack or message, at info', async () => {
+      const lines = captureLog('info');
+      const res = await t.http.get('/api/v1/probes/failure').set('x-request-id', 'req-log-1');
+      expect(res.status).toBe(500);
+      const errors = lines.filter((l) => l.level === 50);
+      expect(errors).toEqual([expect.objectContaining({ errName: 'Error', reqId: 'req-log-1', context: 'ProblemDetailsFilter' })]);
+      expect(errors[0]).not.toHaveProperty('stack');
+      expect(JSON.stringify(lines)).not.toMatch(/secret|SELECT|张三|at ProbeController/);
+    });
+
+    it('names the SQLSTATE of a failed query', async () => {
+      const lines = captureLog('info');
+      await t.http.get('/api/v1/probes/database-failure').set('x-request-id', 'req-log-2');
+      expect(lines.filter((l) => l.level === 50)).toEqual([expect.objectContaining({ errName: 'QueryFailedError', code: '42P01', reqId: 'req-log-2' })]);
+      expect(JSON.stringify(lines)).not.toMatch(/no_such_table|SELECT|stack/);
+    });
+
+    it('keeps the stack for LOG_LEVEL=debug', async () => {
+      const lines = captureLog('debug');
+      await t.http.get('/api/v1/probes/failure');
+      expect(String(lines.find((l) => l.level === 50)?.stack)).toContain('ProbeController');
+    });
   });
 
   it('hides SQL and table names when a query fails', async () => {

@@ -15,7 +15,10 @@ export function sendProblem(reply: FastifyReply, error: unknown, logger: Pick<Lo
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem.toProblem());
 }
 
-/** Names and codes only: driver messages and query parameters can hold personal data. */
+/**
+ * Names and codes only: driver messages and query parameters can hold personal data. The stack
+ * (of an error that is not the database's) is kept for the logger, which writes it only at debug.
+ */
 function describeForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { err: typeof error };
   const { code, constraint, table, routine } = error as Error & Record<string, unknown>;

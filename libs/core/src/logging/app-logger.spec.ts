@@ -29,13 +29,22 @@ describe('AppLogger', () => {
     ]);
   });
 
-  it('keeps the stack Nest passes before the context of an error, and the stack of an Error', () => {
-    const { logger, lines } = capturing();
+  it('keeps the stack Nest passes before the context of an error, and the stack of an Error, at debug', () => {
+    const { logger, lines } = capturing('debug');
     logger.error('Unhandled', 'Error: x\n    at here', 'ExceptionHandler');
     logger.error(new TypeError('bad thing'), 'Worker');
     expect(lines[0]).toMatchObject({ level: 50, msg: 'Unhandled', stack: 'Error: x\n    at here', context: 'ExceptionHandler' });
     expect(lines[1]).toMatchObject({ level: 50, msg: 'bad thing', errName: 'TypeError', context: 'Worker' });
     expect(String(lines[1].stack)).toContain('TypeError: bad thing');
+  });
+
+  it('writes no stack above debug, whichever way it comes', () => {
+    const { logger, lines } = capturing('info');
+    logger.error('Unhandled', 'Error: x\n    at here', 'ExceptionHandler');
+    logger.error(new TypeError('bad thing'), 'Worker');
+    logger.error({ msg: 'Unhandled error', errName: 'RangeError', stack: 'RangeError: deep\n    at TransformOperationExecutor' });
+    expect(lines.map((l) => [l.errName, l.context])).toEqual([[undefined, 'ExceptionHandler'], ['TypeError', 'Worker'], ['RangeError', undefined]]);
+    expect(lines.filter((l) => 'stack' in l)).toEqual([]);
   });
 
   it('drops what is below the level', () => {

@@ -10,7 +10,8 @@ export function createRootLogger(level: string, service = 'campus-care'): RootLo
 
 /**
  * Nest's logger on pino: Nest's own messages and every `new Logger(context)` call become JSON
- * lines with their context. A message below the level costs one comparison.
+ * lines with their context. A message below the level costs one comparison. Stacks are written
+ * only at `debug` or `trace`: their first line repeats the error's message, which may hold data.
  */
 export class AppLogger implements LoggerService {
   constructor(readonly root: RootLogger) {}
@@ -47,11 +48,17 @@ export class AppLogger implements LoggerService {
     const stack = level === 'error' && params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
     const fields: Record<string, unknown> = { context, stack };
     if (message instanceof Error) {
-      this.root[level]({ ...fields, errName: message.name, stack: message.stack }, message.message);
+      this.root[level](this.withoutStack({ ...fields, errName: message.name, stack: message.stack }), message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.root[level]({ ...fields, ...(message as Record<string, unknown>) });
+      this.root[level](this.withoutStack({ ...fields, ...(message as Record<string, unknown>) }));
     } else {
-      this.root[level](fields, String(message));
+      this.root[level](this.withoutStack(fields), String(message));
     }
+  }
+
+  private withoutStack(fields: Record<string, unknown>): Record<string, unknown> {
+    if (fields.stack === undefined || this.root.isLevelEnabled('debug')) return fields;
+    const { stack: _stack, ...rest } = fields;
+    return rest;
   }
 }
