@@ -57,6 +57,24 @@ describe('intervention cases', () => {
     expect(foreign.body.errors[0].field).toBe('sourceId');
   });
 
+  it('answers 30 concurrent openings for one student with one 201 and 29 409 case.already_open naming that case, whatever the timing', async () => {
+    const student = await newStudent();
+    const headers = await as(w.counselor);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => t.http.post('/api/v1/cases').set(headers).send({ studentId: student.id, riskLevel: 'moderate' })),
+    );
+    const created = answers.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = answers.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(29);
+    expect(refused.every((r) => r.body.code === 'case.already_open' && r.body.caseId === created[0].body.id)).toBe(true);
+    const cases = await t.dataSource.query(`SELECT id FROM cases WHERE student_id = $1`, [student.id]);
+    expect(cases).toEqual([{ id: created[0].body.id }]);
+    // Nothing attached or written by the refused ones (the 201 also reads the case back, audited).
+    const audited = await t.dataSource.query(`SELECT action FROM audit_events WHERE student_id = $1 AND action LIKE 'case.%' AND action <> 'case.read'`, [student.id]);
+    expect(audited).toEqual([{ action: 'case.open' }]);
+  });
+
   it('opens one case when two signals about a student arrive at the same moment', async () => {
     const student = await newStudent();
     const [a, b] = await Promise.all([raiseAlert(student.id), raiseAlert(student.id)]);

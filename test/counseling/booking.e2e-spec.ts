@@ -88,6 +88,20 @@ describe('booking counseling sessions', () => {
     });
   });
 
+  it('gives one student\'s slot to one of 40 concurrent bookings by two counselors: no deadlock, one 201, 39 409', async () => {
+    const counselors = await Promise.all([1, 2].map(() => createUser(t, { schoolId: w.school.id, role: 'counselor' })));
+    for (const counselor of counselors) await giveWeekdayAvailability(t, counselor);
+    const headers = await Promise.all(counselors.map(async (c) => ({ authorization: await bearer(t, c) })));
+    const student = await newStudent();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => book(student.id, '16:00', '16:50', {}, headers[i % 2])));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409 && a.body.code === 'appointment.overlap')).toHaveLength(39);
+    const rows = await t.dataSource.query(`SELECT id FROM appointments WHERE student_id = $1 AND status = 'scheduled'`, [student.id]);
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a time outside availability with 409 naming the reason', async () => {
     const student = await newStudent();
     const lunch = await book(student.id, '12:30', '13:00');

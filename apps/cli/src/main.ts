@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { assertDatabaseReachable, dataSourceOptions, loadAppConfig, runMigrations } from '#core';
+import { assertDatabaseReachable, dataSourceOptions, loadAppConfig, retryTransactions, runMigrations } from '#core';
 import { ENCRYPTED_COLUMNS, EncryptedColumns, FieldCipher, keyRingOf, loadCryptoConfig, ReencryptionService } from '#crypto';
 import { migrations } from '#migrations';
 import { allEntities } from './all-entities.js';
@@ -93,10 +93,12 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   if (!config.DATABASE_URL) throw new Error('Set DATABASE_URL to the database this command should work on.');
   await assertDatabaseReachable(config.DATABASE_URL);
-  const dataSource = new DataSource({
-    ...dataSourceOptions({ url: config.DATABASE_URL, migrations, poolSize: 2, applicationName: 'campus-care-cli' }),
-    entities: allEntities,
-  });
+  const dataSource = retryTransactions(
+    new DataSource({
+      ...dataSourceOptions({ url: config.DATABASE_URL, migrations, poolSize: 2, applicationName: 'campus-care-cli' }),
+      entities: allEntities,
+    }),
+  );
   await dataSource.initialize();
   try {
     await command.run(dataSource, args);

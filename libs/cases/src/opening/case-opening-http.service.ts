@@ -7,7 +7,10 @@ import { CaseRepository } from '../case.repository.js';
 import type { OpenCaseDto } from '../dtos/case.dtos.js';
 import { CaseOpeningService } from './case-opening.service.js';
 
-/** A counselor opening a case by hand, or from a signal they cite. */
+/**
+ * A counselor opening a case by hand (201; 409 `case.already_open` naming the open case when the
+ * student has one), or from a signal they cite (201, or 200 with the open case it was attached to).
+ */
 @Injectable()
 export class CaseOpeningHttpService {
   constructor(
@@ -29,11 +32,7 @@ export class CaseOpeningHttpService {
       if (source && (await this.cases.studentOfSignal(manager, caller.schoolId, source.type, source.id)) !== dto.studentId) {
         throw validationProblem([{ field: 'sourceId', message: `must be a ${source.type} of this student` }]);
       }
-      if (!source) {
-        const open = await this.cases.findOpenCaseOfStudent(manager, caller.schoolId, dto.studentId);
-        if (open) throw new ConflictProblem('case.already_open', 'The student already has an open case', { caseId: open.id });
-      }
-      return this.opening.openOrAttach(manager, caller, {
+      const result = await this.opening.openOrAttach(manager, caller, {
         schoolId: caller.schoolId,
         studentId: dto.studentId,
         riskLevel: dto.riskLevel,
@@ -41,6 +40,10 @@ export class CaseOpeningHttpService {
         source,
         reason: dto.reason,
       });
+      // The unique index decided, not an earlier read: a second opening without a signal to attach
+      // is refused however close it came to the first (the transaction rolls back, nothing changes).
+      if (!result.opened && !source) throw new ConflictProblem('case.already_open', 'The student already has an open case', { caseId: result.caseId });
+      return result;
     });
   }
 }

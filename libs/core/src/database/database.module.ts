@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, type MigrationList } from './data-source-options.js';
+import { retryTransactions } from './transaction-retry.js';
 
-/** TypeORM on the configured PostgreSQL; each feature module registers its own entities. */
+/** TypeORM on the configured PostgreSQL, retrying deadlocked transactions; each feature module registers its own entities. */
 @Module({})
 export class DatabaseModule {
   static forRoot(options: { migrations: MigrationList }): DynamicModule {
@@ -21,6 +23,8 @@ export class DatabaseModule {
               retryDelay: 1_000,
             };
           },
+          // Deadlocks and serialization failures rerun the whole transaction (see retryTransactions).
+          dataSourceFactory: async (options?: DataSourceOptions) => retryTransactions(new DataSource(options as DataSourceOptions)),
         }),
       ],
     };

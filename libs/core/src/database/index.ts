@@ -9,3 +9,4 @@ export * from './safe-typeorm-logger.js';
 export * from './columns.js';
 export * from './unique-violation.js';
 export * from './update-at-version.js';
+export * from './transaction-retry.js';

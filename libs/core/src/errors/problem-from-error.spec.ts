@@ -20,6 +20,8 @@ describe('problemFromError', () => {
     [Object.assign(new Error('bad type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }), 415, 'request.unsupported_media_type'],
     [queryError('57P01'), 503, 'database.unavailable'],
     [queryError('23505'), 500, 'internal.error'],
+    [queryError('40P01'), 503, 'database.busy'],
+    [queryError('40001'), 503, 'database.busy'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 503, 'database.unavailable'],
     [new Error('Connection terminated unexpectedly'), 503, 'database.unavailable'],
     [new Error('anything else'), 500, 'internal.error'],

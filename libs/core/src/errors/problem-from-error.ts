@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { retryableSqlState } from '../database/transaction-retry.js';
 import { ProblemException, titleFor } from './problem.js';
 
 /** PostgreSQL error codes that mean "the database is not there", not "the request is wrong". */
@@ -39,6 +40,10 @@ export function problemFromError(error: unknown): ProblemException {
   const sqlState = error instanceof QueryFailedError ? driverError?.code : code;
   if (typeof sqlState === 'string' && (UNAVAILABLE_SQLSTATES.has(sqlState) || UNAVAILABLE_NODE_CODES.has(sqlState))) {
     return databaseUnavailable();
+  }
+  if (retryableSqlState(error)) {
+    // Still deadlocked or unserializable after the transaction's retries (see retryTransactions).
+    return new ProblemException(503, 'database.busy', 'The database was too busy to finish this; try again', { headers: { 'retry-after': '1' } });
   }
   if (error instanceof Error && /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections/i.test(error.message)) {
     return databaseUnavailable();

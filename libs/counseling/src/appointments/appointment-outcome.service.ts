@@ -37,6 +37,8 @@ export class AppointmentOutcomeService {
   async end(caller: Caller, appointmentId: string, ending: Ending, version: number, reason: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const { row, to } = await this.reachable(manager, caller, appointmentId, ending);
+      // Its freed time may go to the waitlist: the calendars first, as every booking takes them.
+      await this.appointments.lockCalendars(manager, [row.counselorId, row.studentId]);
       const at = this.clock.now();
       await this.apply(manager, row, version, {
         status: to,
@@ -63,6 +65,7 @@ export class AppointmentOutcomeService {
   async releaseOffer(caller: Caller, appointmentId: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const { row } = await this.reachable(manager, caller, appointmentId, 'release_offer');
+      await this.appointments.lockCalendars(manager, [row.counselorId, row.studentId]);
       await this.apply(manager, row, version, {
         status: 'requested',
         counselorId: row.requestedCounselorId,

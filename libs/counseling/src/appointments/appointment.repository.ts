@@ -124,8 +124,33 @@ export function reachableAppointmentsCondition(caller: Caller, bind: (value: unk
   }
 }
 
+/** The advisory lock of one calendar (a counselor's or a student's): their ids are UUIDs, so one namespace holds both. */
+export const calendarLockKey = (id: string) => `hashtextextended('calendar:' || ${id}, 0)`;
+
 @Injectable()
 export class AppointmentRepository {
+  /**
+   * Locks the calendars a write of appointment times touches (its counselor's and student's) until
+   * the transaction ends, in id order. Two bookings sharing a counselor or a student then queue at
+   * the first lock they share, instead of each waiting for the other inside one of the two
+   * exclusion constraints (a deadlock, SQLSTATE 40P01). Take it before any other write.
+   */
+  async lockCalendars(manager: EntityManager, ids: readonly (string | null)[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${calendarLockKey('id::text')}) FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) ids ORDER BY id`,
+      [ids.filter((id): id is string => id !== null)],
+    );
+  }
+
+  /**
+   * Takes a calendar's lock if nobody else holds it (a transaction's own locks count as free):
+   * for writes that may skip the calendar rather than wait for it out of order.
+   */
+  async tryLockCalendar(manager: EntityManager, id: string): Promise<boolean> {
+    const [row] = await manager.query<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${calendarLockKey('$1::text')}) AS locked`, [id]);
+    return row.locked;
+  }
+
   /** The student, if the caller may book or request for them (a class teacher: their current classes only). */
   async findBookableStudent(manager: EntityManager, caller: Caller, studentId: string): Promise<{ id: string } | null> {
     const params = new SqlParameters();

@@ -40,35 +40,33 @@ export class BookingService {
     const slot = parseSlot(dto.startsAt, dto.endsAt, this.clock.now());
     const id = randomUUID();
     await this.waitlist.releaseExpiredInTheWayOf({ counselorId: caller.userId, studentId: dto.studentId, ...slot });
-    await this.overlaps.run({ counselorId: caller.userId, studentId: dto.studentId, slot }, () =>
-      this.dataSource.transaction(async (manager) => {
-        if (!(await this.appointments.findBookableStudent(manager, caller, dto.studentId))) throw studentNotFound();
-        const placed = await this.placement.place(manager, caller.schoolId, caller.userId, slot, dto.mode);
-        const at = this.clock.now();
-        const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, dto.studentId, caller.userId);
-        await this.appointments.insert(manager, {
-          id,
-          schoolId: caller.schoolId,
-          studentId: dto.studentId,
-          counselorId: caller.userId,
-          status: 'scheduled',
-          ...slot,
-          mode: placed.mode,
-          place: dto.place ?? placed.place,
-          requestedBy: caller.userId,
-          requestedAt: null,
-          requestedCounselorId: null,
-          requestReason: null,
-          preferredFrom: null,
-          preferredTo: null,
-          caseId: openCase?.id ?? null,
-          rescheduledFrom: null,
-          at,
-        });
-        await this.caseLinker.link(manager, openCase, { id, schoolId: caller.schoolId }, caller.userId, at);
-        await this.audit.record(manager, caller, { action: 'appointment.book', entityType: 'appointment', entityId: id, studentId: dto.studentId });
-      }),
-    );
+    await this.overlaps.run({ counselorId: caller.userId, studentId: dto.studentId, slot }, async (manager) => {
+      if (!(await this.appointments.findBookableStudent(manager, caller, dto.studentId))) throw studentNotFound();
+      const placed = await this.placement.place(manager, caller.schoolId, caller.userId, slot, dto.mode);
+      const at = this.clock.now();
+      const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, dto.studentId, caller.userId);
+      await this.appointments.insert(manager, {
+        id,
+        schoolId: caller.schoolId,
+        studentId: dto.studentId,
+        counselorId: caller.userId,
+        status: 'scheduled',
+        ...slot,
+        mode: placed.mode,
+        place: dto.place ?? placed.place,
+        requestedBy: caller.userId,
+        requestedAt: null,
+        requestedCounselorId: null,
+        requestReason: null,
+        preferredFrom: null,
+        preferredTo: null,
+        caseId: openCase?.id ?? null,
+        rescheduledFrom: null,
+        at,
+      });
+      await this.caseLinker.link(manager, openCase, { id, schoolId: caller.schoolId }, caller.userId, at);
+      await this.audit.record(manager, caller, { action: 'appointment.book', entityType: 'appointment', entityId: id, studentId: dto.studentId });
+    });
     return id;
   }
 
@@ -77,38 +75,36 @@ export class BookingService {
     const row = await this.reachable(caller, appointmentId, 'confirm');
     const slot = this.confirmedSlot(row, dto);
     await this.waitlist.releaseExpiredInTheWayOf({ counselorId: caller.userId, studentId: row.studentId, ...slot });
-    await this.overlaps.run({ counselorId: caller.userId, studentId: row.studentId, slot }, () =>
-      this.dataSource.transaction(async (manager) => {
-        const held = row.status === 'offered' && !dto.startsAt;
-        const placed = await this.placement.place(manager, caller.schoolId, caller.userId, slot, dto.mode ?? (held ? (row.mode ?? undefined) : undefined));
-        const at = this.clock.now();
-        const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, row.studentId, caller.userId);
-        const version = await this.appointments.updateIfCurrent(
-          manager,
-          { id: row.id, version: dto.version, from: ['requested', 'offered'] },
-          {
-            status: 'scheduled',
-            counselorId: caller.userId,
-            ...slot,
-            mode: placed.mode,
-            place: dto.place ?? (held ? row.place : placed.place),
-            offerExpiresAt: null,
-            caseId: openCase?.id ?? null,
-          },
-          at,
-        );
-        if (version === null) throw appointmentVersionConflict();
-        await this.caseLinker.link(manager, openCase, row, caller.userId, at);
-        await this.notices.tell(manager, row, 'appointment.scheduled', caller.userId);
-        await this.audit.record(manager, caller, {
-          action: 'appointment.confirm',
-          entityType: 'appointment',
-          entityId: row.id,
-          studentId: row.studentId,
-          changedFields: ['status', 'startsAt', 'endsAt', 'counselorId'],
-        });
-      }),
-    );
+    await this.overlaps.run({ counselorId: caller.userId, studentId: row.studentId, slot }, async (manager) => {
+      const held = row.status === 'offered' && !dto.startsAt;
+      const placed = await this.placement.place(manager, caller.schoolId, caller.userId, slot, dto.mode ?? (held ? (row.mode ?? undefined) : undefined));
+      const at = this.clock.now();
+      const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, row.studentId, caller.userId);
+      const version = await this.appointments.updateIfCurrent(
+        manager,
+        { id: row.id, version: dto.version, from: ['requested', 'offered'] },
+        {
+          status: 'scheduled',
+          counselorId: caller.userId,
+          ...slot,
+          mode: placed.mode,
+          place: dto.place ?? (held ? row.place : placed.place),
+          offerExpiresAt: null,
+          caseId: openCase?.id ?? null,
+        },
+        at,
+      );
+      if (version === null) throw appointmentVersionConflict();
+      await this.caseLinker.link(manager, openCase, row, caller.userId, at);
+      await this.notices.tell(manager, row, 'appointment.scheduled', caller.userId);
+      await this.audit.record(manager, caller, {
+        action: 'appointment.confirm',
+        entityType: 'appointment',
+        entityId: row.id,
+        studentId: row.studentId,
+        changedFields: ['status', 'startsAt', 'endsAt', 'counselorId'],
+      });
+    });
   }
 
   /** Moves a scheduled session: it becomes `rescheduled`, linked to the new one; the new one's id. */
@@ -118,27 +114,25 @@ export class BookingService {
     const slot = parseSlot(dto.startsAt, dto.endsAt, this.clock.now());
     const newId = randomUUID();
     await this.waitlist.releaseExpiredInTheWayOf({ counselorId, studentId: row.studentId, ...slot });
-    await this.overlaps.run({ counselorId, studentId: row.studentId, slot }, () =>
-      this.dataSource.transaction(async (manager) => {
-        const placed = await this.placement.place(manager, caller.schoolId, counselorId, slot, dto.mode);
-        const at = this.clock.now();
-        // Out of the calendar first, so the new time may overlap the old one; linked once the new one exists.
-        const moved = await this.appointments.updateIfCurrent(manager, { id: row.id, version: dto.version, from: ['scheduled'] }, { status: 'rescheduled' }, at);
-        if (moved === null) throw appointmentVersionConflict();
-        const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, row.studentId, counselorId);
-        await this.insertSuccessor(manager, row, newId, slot, { mode: placed.mode, place: dto.place ?? placed.place }, openCase?.id ?? null, at);
-        await this.appointments.updateIfCurrent(manager, { id: row.id, version: moved, from: ['rescheduled'] }, { rescheduledTo: newId }, at);
-        await this.caseLinker.link(manager, openCase, { id: newId, schoolId: caller.schoolId }, caller.userId, at);
-        await this.notices.tell(manager, row, 'appointment.rescheduled', caller.userId, newId);
-        // The old time goes to the waitlist as a cancelled one does; when the new time overlaps it,
-        // only part of it is free and the session keeps the rest, so nothing is offered.
-        if (!overlapsSession(row, slot)) await this.waitlist.offerTimeFreedBy(manager, caller, row);
-        await this.audit.recordMany(manager, caller, [
-          { action: 'appointment.reschedule', entityType: 'appointment', entityId: row.id, studentId: row.studentId, changedFields: ['status', 'rescheduledTo'] },
-          { action: 'appointment.book', entityType: 'appointment', entityId: newId, studentId: row.studentId },
-        ]);
-      }),
-    );
+    await this.overlaps.run({ counselorId, studentId: row.studentId, slot }, async (manager) => {
+      const placed = await this.placement.place(manager, caller.schoolId, counselorId, slot, dto.mode);
+      const at = this.clock.now();
+      // Out of the calendar first, so the new time may overlap the old one; linked once the new one exists.
+      const moved = await this.appointments.updateIfCurrent(manager, { id: row.id, version: dto.version, from: ['scheduled'] }, { status: 'rescheduled' }, at);
+      if (moved === null) throw appointmentVersionConflict();
+      const openCase = await this.caseLinker.openCaseOf(manager, caller.schoolId, row.studentId, counselorId);
+      await this.insertSuccessor(manager, row, newId, slot, { mode: placed.mode, place: dto.place ?? placed.place }, openCase?.id ?? null, at);
+      await this.appointments.updateIfCurrent(manager, { id: row.id, version: moved, from: ['rescheduled'] }, { rescheduledTo: newId }, at);
+      await this.caseLinker.link(manager, openCase, { id: newId, schoolId: caller.schoolId }, caller.userId, at);
+      await this.notices.tell(manager, row, 'appointment.rescheduled', caller.userId, newId);
+      // The old time goes to the waitlist as a cancelled one does; when the new time overlaps it,
+      // only part of it is free and the session keeps the rest, so nothing is offered.
+      if (!overlapsSession(row, slot)) await this.waitlist.offerTimeFreedBy(manager, caller, row);
+      await this.audit.recordMany(manager, caller, [
+        { action: 'appointment.reschedule', entityType: 'appointment', entityId: row.id, studentId: row.studentId, changedFields: ['status', 'rescheduledTo'] },
+        { action: 'appointment.book', entityType: 'appointment', entityId: newId, studentId: row.studentId },
+      ]);
+    });
     return newId;
   }
 

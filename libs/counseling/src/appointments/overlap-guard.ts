@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictProblem } from '#core';
 import { COUNSELOR_OVERLAP_CONSTRAINT, STUDENT_OVERLAP_CONSTRAINT } from '../entities/appointment.entity.js';
 import { AppointmentRepository } from './appointment.repository.js';
@@ -17,9 +17,11 @@ export function overlapOf(error: unknown): 'counselor' | 'student' | null {
 }
 
 /**
- * Runs a booking and turns the database's overlap refusal into 409 `appointment.overlap`, naming
- * whether the counselor or the student is taken and when. The check is the constraint itself,
- * never a read before the write, so concurrent bookings cannot both win.
+ * Runs a booking in a transaction of its own that first locks the counselor's and the student's
+ * calendars (in one order, so bookings queue instead of deadlocking), and turns the database's
+ * overlap refusal into 409 `appointment.overlap`, naming whether the counselor or the student is
+ * taken and when. The check is the constraint itself, never a read before the write, so
+ * concurrent bookings cannot both win.
  */
 @Injectable()
 export class OverlapGuard {
@@ -28,9 +30,12 @@ export class OverlapGuard {
     private readonly appointments: AppointmentRepository,
   ) {}
 
-  async run<T>(booking: { counselorId: string; studentId: string; slot: Slot }, work: () => Promise<T>): Promise<T> {
+  async run<T>(booking: { counselorId: string; studentId: string; slot: Slot }, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await this.dataSource.transaction(async (manager) => {
+        await this.appointments.lockCalendars(manager, [booking.counselorId, booking.studentId]);
+        return work(manager);
+      });
     } catch (error) {
       const taken = overlapOf(error);
       if (!taken) throw error;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SessionMode } from '../availability/availability.js';
+import { calendarLockKey } from './appointment.repository.js';
 
 export interface FreedSlot {
   schoolId: string;
@@ -42,9 +43,11 @@ export class WaitlistRepository {
    * cancellations at once offer to two different requests.
    */
   async offerToFirstWaiting(manager: EntityManager, slot: FreedSlot, hold: Hold): Promise<{ id: string; studentId: string } | null> {
+    // In line order, and only a student whose calendar is free to lock: the offer must not wait for
+    // a booking of that student out of lock order (see lockCalendars); it passes to the next one.
     const rows = await manager.query<{ id: string; studentId: string }[]>(
-      `WITH first_waiting AS (
-         SELECT w.id FROM appointments w
+      `WITH in_line AS MATERIALIZED (
+         SELECT w.id, w.student_id FROM appointments w
           WHERE w.school_id = $1 AND w.status = 'requested' AND (w.counselor_id = $2 OR w.counselor_id IS NULL)
             AND w.id IS DISTINCT FROM $9::uuid
             AND ($10::timestamptz IS NULL OR (w.created_at, w.id) > ($10::timestamptz, $11::uuid))
@@ -53,8 +56,9 @@ export class WaitlistRepository {
                WHERE b.student_id = w.student_id AND b.status IN ('scheduled', 'offered')
                  AND tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange($3::timestamptz, $4::timestamptz, '[)'))
           ORDER BY w.created_at, w.id
-          LIMIT 1
           FOR UPDATE SKIP LOCKED
+       ), first_waiting AS (
+         SELECT id FROM in_line WHERE pg_try_advisory_xact_lock(${calendarLockKey('in_line.student_id::text')}) LIMIT 1
        ), offered AS (
          UPDATE appointments a
             SET status = 'offered', counselor_id = $2, starts_at = $3, ends_at = $4, mode = $5, place = $6,

@@ -6,7 +6,7 @@ import { type AuditActor, AuditService } from '#audit';
 import { NotificationRepository } from '#notifications';
 import { CounselingSettingsRepository } from '../settings/counseling-settings.repository.js';
 import { overlapOf } from './overlap-guard.js';
-import type { AppointmentRow } from './appointment.repository.js';
+import { AppointmentRepository, type AppointmentRow } from './appointment.repository.js';
 import { type FreedSlot, type LinePlace, type ReleasedOffer, WaitlistRepository } from './waitlist.repository.js';
 
 /**
@@ -20,6 +20,7 @@ export class WaitlistService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waitlist: WaitlistRepository,
+    private readonly appointments: AppointmentRepository,
     private readonly settings: CounselingSettingsRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditService,
@@ -53,6 +54,9 @@ export class WaitlistService {
   ): Promise<string | null> {
     const now = this.clock.now();
     if (slot.startsAt.getTime() <= now.getTime()) return null;
+    // A booking of this counselor holding their calendar may be waiting for this very transaction
+    // (for the slot it frees): waiting for it in turn would deadlock, so the slot is simply free then.
+    if (!(await this.appointments.tryLockCalendar(manager, slot.counselorId))) return null;
     const { offerHoldHours } = await this.settings.find(manager, slot.schoolId);
     const until = new Date(Math.min(now.getTime() + offerHoldHours * 3_600_000, slot.startsAt.getTime()));
     // A booking committing for the same student at this moment may beat the hold: then nobody is
