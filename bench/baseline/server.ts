@@ -17,6 +17,7 @@ const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.D
 const key = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(env.JWT_SECRET ?? ''), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 const issuer = env.JWT_ISSUER ?? 'campus-care';
 const audience = env.JWT_AUDIENCE ?? 'campus-care-api';
+const maxTokenAge = Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
 const [fieldKeyId, fieldKey] = (() => {
   const [first] = (env.FIELD_ENCRYPTION_KEYS ?? 'dev:' + Buffer.alloc(32).toString('base64')).split(',');
   const [id, value] = first.split(':');
@@ -36,11 +37,12 @@ async function authenticate(request: FastifyRequest): Promise<Caller | null> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) return null;
   try {
-    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'], issuer, audience });
+    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'], issuer, audience, maxTokenAge });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-    const { rows } = await pool.query<Caller & { active: boolean; sessionRevoked: boolean }>(SQL.auth, [payload.sub, payload.sid]);
+    if ((payload.exp ?? Infinity) - (payload.iat ?? 0) > maxTokenAge) return null;
+    const { rows } = await pool.query<Caller & { active: boolean; sessionLive: boolean }>(SQL.auth, [payload.sub, payload.sid]);
     const user = rows[0];
-    return user && user.active && !user.sessionRevoked ? user : null;
+    return user && user.active && user.sessionLive ? user : null;
   } catch {
     return null;
   }
