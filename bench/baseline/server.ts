@@ -59,9 +59,10 @@ function seal(plain: string): string {
 interface AuditEntry {
   action: string;
   entityType: string;
-  entityId: string;
+  entityId: string | null;
   studentId: string | null;
   severity?: 'normal' | 'high';
+  reason?: string;
 }
 
 interface AuditActor {
@@ -106,7 +107,7 @@ async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): P
       severity: entry.severity ?? 'normal',
       clientIp: request.ip,
       requestId: String(request.id),
-      reason: null,
+      reason: entry.reason ?? null,
       changedFields: null,
       breakGlassGrantId: null,
     };
@@ -125,7 +126,7 @@ async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): P
       severity: fields.severity,
       client_ip: fields.clientIp,
       request_id: fields.requestId,
-      reason: null,
+      reason: fields.reason,
       changed_fields: null,
       break_glass_grant_id: null,
       prev_hash: prevHash?.toString('hex') ?? null,
@@ -221,6 +222,9 @@ app.get<{ Querystring: { state?: string | string[]; ownerId?: string; limit?: st
     ? await pool.query<{ id: string; openedAt: Date }>(SQL.casesAfter, [caller.schoolId, caller.id, states, q.ownerId, after[0], after[1], now, limit + 1])
     : await pool.query<{ id: string; openedAt: Date }>(SQL.casesFirst, [caller.schoolId, caller.id, states, q.ownerId, now, limit + 1]);
   const items = rows.slice(0, limit);
+  // One audit entry per list read, with the filter and the count, in a transaction of its own, as the application does.
+  const filter = Object.fromEntries(Object.entries({ state: states.length > 0 ? states : undefined, ownerId: q.ownerId, cursor: q.cursor && 'next page' }).filter(([, v]) => v !== undefined));
+  await inTransaction((db) => audit(db, caller, request, [{ action: 'case.list', entityType: 'case', entityId: null, studentId: null, reason: JSON.stringify({ filter, count: items.length }) }]));
   const unreachable = await pool.query<{ caseId: string; unreachable: number }>(SQL.unreachable, [items.map((r) => r.id)]);
   const counts = new Map(unreachable.rows.map((r) => [r.caseId, r.unreachable]));
   const last = items.at(-1);
