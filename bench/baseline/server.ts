@@ -17,6 +17,7 @@ const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.D
 const key = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(env.JWT_SECRET ?? ''), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 const issuer = env.JWT_ISSUER ?? 'campus-care';
 const audience = env.JWT_AUDIENCE ?? 'campus-care-api';
+const maxTokenAge = Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
 const [fieldKeyId, fieldKey] = (() => {
   const [first] = (env.FIELD_ENCRYPTION_KEYS ?? 'dev:' + Buffer.alloc(32).toString('base64')).split(',');
   const [id, value] = first.split(':');
@@ -36,11 +37,12 @@ async function authenticate(request: FastifyRequest): Promise<Caller | null> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) return null;
   try {
-    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'], issuer, audience });
+    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'], issuer, audience, maxTokenAge });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-    const { rows } = await pool.query<Caller & { active: boolean; sessionRevoked: boolean }>(SQL.auth, [payload.sub, payload.sid]);
+    if ((payload.exp ?? Infinity) - (payload.iat ?? 0) > maxTokenAge) return null;
+    const { rows } = await pool.query<Caller & { active: boolean; sessionLive: boolean }>(SQL.auth, [payload.sub, payload.sid]);
     const user = rows[0];
-    return user && user.active && !user.sessionRevoked ? user : null;
+    return user && user.active && user.sessionLive ? user : null;
   } catch {
     return null;
   }
@@ -57,9 +59,10 @@ function seal(plain: string): string {
 interface AuditEntry {
   action: string;
   entityType: string;
-  entityId: string;
+  entityId: string | null;
   studentId: string | null;
   severity?: 'normal' | 'high';
+  reason?: string;
 }
 
 interface AuditActor {
@@ -104,7 +107,7 @@ async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): P
       severity: entry.severity ?? 'normal',
       clientIp: request.ip,
       requestId: String(request.id),
-      reason: null,
+      reason: entry.reason ?? null,
       changedFields: null,
       breakGlassGrantId: null,
     };
@@ -123,7 +126,7 @@ async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): P
       severity: fields.severity,
       client_ip: fields.clientIp,
       request_id: fields.requestId,
-      reason: null,
+      reason: fields.reason,
       changed_fields: null,
       break_glass_grant_id: null,
       prev_hash: prevHash?.toString('hex') ?? null,
@@ -219,6 +222,9 @@ app.get<{ Querystring: { state?: string | string[]; ownerId?: string; limit?: st
     ? await pool.query<{ id: string; openedAt: Date }>(SQL.casesAfter, [caller.schoolId, caller.id, states, q.ownerId, after[0], after[1], now, limit + 1])
     : await pool.query<{ id: string; openedAt: Date }>(SQL.casesFirst, [caller.schoolId, caller.id, states, q.ownerId, now, limit + 1]);
   const items = rows.slice(0, limit);
+  // One audit entry per list read, with the filter and the count, in a transaction of its own, as the application does.
+  const filter = Object.fromEntries(Object.entries({ state: states.length > 0 ? states : undefined, ownerId: q.ownerId, cursor: q.cursor && 'next page' }).filter(([, v]) => v !== undefined));
+  await inTransaction((db) => audit(db, caller, request, [{ action: 'case.list', entityType: 'case', entityId: null, studentId: null, reason: JSON.stringify({ filter, count: items.length }) }]));
   const unreachable = await pool.query<{ caseId: string; unreachable: number }>(SQL.unreachable, [items.map((r) => r.id)]);
   const counts = new Map(unreachable.rows.map((r) => [r.caseId, r.unreachable]));
   const last = items.at(-1);

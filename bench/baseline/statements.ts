@@ -1,6 +1,6 @@
 // Generated from the SQL the application sent (bench/capture.ts), verbatim: the baseline sends exactly these.
 export const SQL = {
-  auth: "SELECT u.id, u.school_id AS \"schoolId\", u.role, u.username, u.active,\n              EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS \"sessionRevoked\"\n         FROM users u WHERE u.id = $1",
+  auth: "SELECT u.id, u.school_id AS \"schoolId\", u.role, u.username, u.active,\n              COALESCE((SELECT bool_and(t.revoked_at IS NULL) FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id), false)\n                AS \"sessionLive\"\n         FROM users u WHERE u.id = $1",
   studentRead: "SELECT s.id, s.student_number AS \"studentNumber\", s.name, s.gender,\n  to_char(s.date_of_birth, 'YYYY-MM-DD') AS \"dateOfBirth\", s.class_id AS \"classId\", c.name AS \"className\",\n  c.grade_id AS \"gradeId\", g.name AS \"gradeName\", s.status, s.version FROM students s JOIN classes c ON c.id = s.class_id JOIN grades g ON g.id = c.grade_id\n        WHERE s.id = $1 AND s.school_id = $2 AND EXISTS (\n        SELECT 1 FROM class_teacher_assignments cta\n         WHERE cta.class_id = s.class_id AND cta.user_id = $3 AND cta.ended_at IS NULL)",
   guardians: "SELECT g.id, g.student_id AS \"studentId\", g.name, g.relation, g.phone, g.is_primary AS \"isPrimary\", g.version FROM guardians g\n        WHERE g.school_id = $1 AND g.student_id = $2 ORDER BY g.is_primary DESC, g.created_at, g.id",
   auditLock: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",

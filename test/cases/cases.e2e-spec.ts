@@ -216,6 +216,23 @@ describe('intervention cases', () => {
       const filtered = await t.http.get('/api/v1/cases').query({ state: 'closed' }).set(await as(counselor2));
       expect(filtered.body.items).toEqual([]);
     });
+
+    it('audits each list read once, with its filter and the count', async () => {
+      const reader = await createUser(t, { schoolId: w.school.id, role: 'counselor' });
+      await open((await newStudent()).id, {}, reader);
+      await open((await newStudent()).id, {}, reader);
+      await t.http.get('/api/v1/cases').set(await as(reader));
+      await t.http.get('/api/v1/cases').query({ state: ['open', 'active'], riskLevel: 'high', limit: 1 }).set(await as(reader));
+      const entries = await t.dataSource.query(
+        `SELECT entity_type, student_id, reason FROM audit_events WHERE actor_id = $1 AND action = 'case.list' ORDER BY seq`,
+        [reader.id],
+      );
+      expect(entries.map((e: { reason: string }) => JSON.parse(e.reason))).toEqual([
+        { filter: {}, count: 2 },
+        { filter: { state: ['open', 'active'], riskLevel: ['high'] }, count: expect.any(Number) },
+      ]);
+      expect(entries.every((e: { entity_type: string; student_id: string | null }) => e.entity_type === 'case' && e.student_id === null)).toBe(true);
+    });
   });
 
   it('reassigns with a reason, keeping the previous owner on the team', async () => {

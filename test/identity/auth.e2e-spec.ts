@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { ManualClock } from '#core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createSchool, createUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
@@ -176,6 +176,8 @@ describe('sign-in, tokens and sessions', () => {
       return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
     };
     const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    // The test app has no JWT_SECRET, so it signs with the development secret.
+    const devKey = createHash('sha256').update('campus-care development-only JWT secret').digest();
 
     it('alg none', async () => {
       const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claimsOf(valid))}.`;
@@ -187,14 +189,34 @@ describe('sign-in, tokens and sessions', () => {
     });
 
     it('a wrong audience or issuer (signed with the right key)', async () => {
-      // The test app has no JWT_SECRET, so it signs with the development secret.
-      const { createHash } = await import('node:crypto');
-      const devKey = createHash('sha256').update('campus-care development-only JWT secret').digest();
       expect((await me(forge({ alg: 'HS256' }, claimsOf(valid), devKey))).status).toBe(200); // the forge itself is sound
       expect((await me(forge({ alg: 'HS256' }, { ...claimsOf(valid), aud: 'another-api' }, devKey))).status).toBe(401);
       expect((await me(forge({ alg: 'HS256' }, { ...claimsOf(valid), iss: 'someone-else' }, devKey))).status).toBe(401);
       expect((await me(forge({ alg: 'HS512' }, claimsOf(valid), devKey))).status).toBe(401);
     }, 10_000);
+
+    describe('signed with the right key (defence in depth)', () => {
+      const signed = (changes: object) => forge({ alg: 'HS256', typ: 'JWT' }, { ...claimsOf(valid), ...changes }, devKey);
+
+      it('one whose sid names no session, or another user\'s session', async () => {
+        expect((await me(signed({}))).status).toBe(200);
+        const unknown = await me(signed({ sid: randomUUID() }));
+        expect(unknown.status).toBe(401);
+        expect(unknown.body.code).toBe('auth.session_invalid');
+        const other = await newUser();
+        const othersSession = claimsOf((await login(other.username, TEST_PASSWORD)).body.accessToken).sid;
+        expect((await me(signed({ sid: othersSession }))).status).toBe(401);
+        expect(await auditActions(user.id)).toContain('access.refused:denied');
+      });
+
+      it('one whose exp lies past the configured lifetime, or issued in the future', async () => {
+        const now = Math.floor(clock.now().getTime() / 1000);
+        expect((await me(signed({ iat: now, exp: now + 900 }))).status).toBe(200);
+        expect((await me(signed({ iat: now, exp: now + 901 }))).status).toBe(401);
+        expect((await me(signed({ iat: now, exp: now + 365 * 86_400 }))).status).toBe(401);
+        expect((await me(signed({ iat: now + 3600, exp: now + 3600 + 900 }))).status).toBe(401);
+      });
+    });
 
     it('an expired one', async () => {
       clock.advance(16 * 60 * 1000);

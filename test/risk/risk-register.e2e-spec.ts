@@ -1,7 +1,7 @@
 import { ManualClock } from '#core';
 import { RiskRecomputeJob } from '#risk';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld, createStudent } from '../support/factories.js';
+import { bearer, createSchoolWorld, createStudent, createUser } from '../support/factories.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -104,6 +104,27 @@ describe('risk register', () => {
     expect(next.body.items[0].studentId).not.toBe(page.body.items[0].studentId);
     expect((await t.http.get('/api/v1/risk-register').set(await as(w.otherCounselor))).body.items).toEqual([]);
     for (const user of [w.teacher, w.duty, w.admin]) expect((await t.http.get('/api/v1/risk-register').set(await as(user))).status).toBe(403);
+  });
+
+  it('audits each read of the register once, with its filter and count, never the students', async () => {
+    const counselor = await createUser(t, { schoolId: w.school.id, role: 'counselor' });
+    const student = await createStudent(t, { schoolId: w.school.id, classId: w.classA.id });
+    await flag(student.id, 'urgent');
+    const res = await t.http.get('/api/v1/risk-register').query({ level: ['critical', 'high'], limit: 200 }).set(await as(counselor));
+    expect(res.status).toBe(200);
+    const page = await t.http.get('/api/v1/risk-register').query({ limit: 1 }).set(await as(counselor));
+    await t.http.get('/api/v1/risk-register').query({ limit: 1, cursor: page.body.nextCursor }).set(await as(counselor));
+    const entries = await t.dataSource.query(
+      `SELECT action, entity_type, student_id, reason FROM audit_events WHERE actor_id = $1 AND action = 'risk_register.list' ORDER BY seq`,
+      [counselor.id],
+    );
+    expect(entries.map((e: { reason: string }) => JSON.parse(e.reason))).toEqual([
+      { filter: { level: ['critical', 'high'] }, count: res.body.items.length },
+      { filter: {}, count: 1 },
+      { filter: { cursor: 'next page' }, count: 1 },
+    ]);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(entries.every((e: { entity_type: string; student_id: string | null }) => e.entity_type === 'student_risk' && e.student_id === null)).toBe(true);
   });
 
   it('keeps levels from class teachers, and from administrators unless they break the glass', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AccessTokenService, PasswordHasher } from '#identity';
 import type { Role } from '#access';
 import type { TestApp } from './test-app.js';
@@ -81,9 +81,18 @@ export async function assignClassTeacher(t: TestApp, values: { schoolId: string;
   );
 }
 
-/** A valid access token for the user, minted directly (the sign-in flow has its own tests). */
+/**
+ * A valid access token for the user, minted directly (the sign-in flow has its own tests), with
+ * the sign-in session it names: a refresh-token family of one token, as a sign-in leaves.
+ */
 export async function tokenFor(t: TestApp, user: { id: string }): Promise<string> {
-  return t.app.get(AccessTokenService).issue(user.id, randomUUID());
+  const sessionId = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO refresh_tokens (school_id, user_id, family_id, token_hash, expires_at)
+     SELECT school_id, id, $2, $3, now() + interval '1 day' FROM users WHERE id = $1`,
+    [user.id, sessionId, randomBytes(32)],
+  );
+  return t.app.get(AccessTokenService).issue(user.id, sessionId);
 }
 
 /** `Authorization` header value for the user. */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, decodeCursorAs, encodeCursor, NotFoundProblem, type Page, validationProblem } from '#core';
 import type { Caller } from '#access';
-import { AuditService } from '#audit';
+import { AuditService, listReadEntry } from '#audit';
 import { FieldCipher } from '#crypto';
 import { BreakGlassService } from '#identity';
 import type { AssessRiskDto, RiskRegisterQuery } from './dtos/risk.dtos.js';
@@ -65,6 +65,10 @@ export class RiskRegisterService {
       query.limit,
     );
     const kept = rows.slice(0, query.limit);
+    await this.audit.recordAlone(
+      caller,
+      listReadEntry({ action: 'risk_register.list', entityType: 'student_risk', filter: { level: query.level, cursor: query.cursor && 'next page' }, count: kept.length }),
+    );
     const last = kept[kept.length - 1];
     return {
       items: kept.map((r) => ({

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, decodeCursorAs, encodeCursor, type Page, type PageQuery, toPage } from '#core';
 import type { Caller } from '#access';
-import { AuditService } from '#audit';
+import { AuditService, listReadEntry } from '#audit';
 import { CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
 import { caseNotFound } from '../case-problems.js';
 import { CaseContactRepository } from '../contacts/case-contact.repository.js';
@@ -64,6 +64,10 @@ export class CaseQueryService {
   /** The caller's cases, each with its overdue tasks and unreachable contacts at a glance. */
   async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListRow & { unreachableContacts: number }>> {
     const rows = await this.list_.listForTeamMember(caller, filter, page, this.clock.now());
+    await this.audit.recordAlone(
+      caller,
+      listReadEntry({ action: 'case.list', entityType: 'case', filter: { ...filter, cursor: page.cursor && 'next page' }, count: Math.min(rows.length, page.limit) }),
+    );
     const unreachable = await this.contacts.unreachableCountsByCase(rows.map((r) => r.id));
     return toPage(rows, page, (r) => [r.openedAt.toISOString(), r.id], (r) => ({ ...r, unreachableContacts: unreachable.get(r.id) ?? 0 }));
   }

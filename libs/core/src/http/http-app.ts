@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { logRequests } from '../logging/request-logging.js';
 import { createValidationPipe } from '../validation/validation.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -64,6 +65,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  await registerSecurityHeaders(app);
 
   // Off by default; routes opt in with @RouteConfig({ rateLimit: {} }) (sign-in, refresh) or a
   // named limit from routeRateLimit() (the student survey).

@@ -40,11 +40,11 @@ export class AccessGuard implements CanActivate {
 
     const user = await this.users.findForAccessCheck(claims.userId, claims.sessionId);
     const origin = originOf(request);
-    if (!user || !user.active || user.sessionRevoked || !isRole(user.role)) {
+    if (!user || !user.active || !user.sessionLive || !isRole(user.role)) {
       if (user) {
         await this.audit.recordAlone(
           { ...origin, userId: user.id, role: user.role, schoolId: user.schoolId },
-          { action: 'access.refused', outcome: 'denied', reason: !user.active ? 'user inactive' : 'session ended' },
+          { action: 'access.refused', outcome: 'denied', reason: !user.active ? 'user inactive' : 'no live session' },
         );
       }
       throw new UnauthorizedProblem('auth.session_invalid', 'Sign in again');

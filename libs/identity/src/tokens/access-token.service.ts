@@ -46,7 +46,11 @@ export class AccessTokenService {
       .sign(await this.signingKey());
   }
 
-  /** The claims of a valid token, or null for anything else (bad signature, alg, audience, expiry). */
+  /**
+   * The claims of a valid token, or null for anything else (bad signature, alg, audience, expiry,
+   * or a lifetime longer than this server issues: issued in the future, older than the TTL, or
+   * an `exp` past `iat` + TTL). Whether its session is live is the access guard's query.
+   */
   async verify(token: string): Promise<AccessClaims | null> {
     try {
       const { payload } = await jwtVerify(token, await this.signingKey(), {
@@ -55,8 +59,10 @@ export class AccessTokenService {
         audience: this.config.JWT_AUDIENCE,
         currentDate: this.clock.now(),
         requiredClaims: ['sub', 'exp', 'iat'],
+        maxTokenAge: this.ttlSeconds,
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.iat !== 'number') return null;
+      if ((payload.exp as number) - payload.iat > this.ttlSeconds) return null;
       return { userId: payload.sub, sessionId: payload.sid, issuedAt: new Date(payload.iat * 1000) };
     } catch {
       return null;

@@ -8,7 +8,8 @@ export interface UserForAccessCheck {
   role: string;
   username: string;
   active: boolean;
-  sessionRevoked: boolean;
+  /** The token's sign-in session exists, is this user's, and was not ended (sign-out, replay, password change). */
+  sessionLive: boolean;
 }
 
 export interface UserForSignIn {
@@ -27,11 +28,16 @@ export interface UserForSignIn {
 export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One round trip per request: the user as of now, and whether this sign-in session was ended. */
+  /**
+   * One round trip per request: the user as of now, and whether the token's sign-in session is
+   * live. A session is the user's family of refresh tokens: a sid that names none (a forged or
+   * foreign one) is not live, nor is a family any of whose tokens was revoked.
+   */
   async findForAccessCheck(userId: string, sessionId: string): Promise<UserForAccessCheck | null> {
     const rows = await this.dataSource.query<UserForAccessCheck[]>(
       `SELECT u.id, u.school_id AS "schoolId", u.role, u.username, u.active,
-              EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS "sessionRevoked"
+              COALESCE((SELECT bool_and(t.revoked_at IS NULL) FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id), false)
+                AS "sessionLive"
          FROM users u WHERE u.id = $1`,
       [userId, sessionId],
     );
