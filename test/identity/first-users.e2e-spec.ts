@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { DEMO_USERS, seedDemoSchool } from '#demo';
+import { migrations } from '#migrations';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/apps/cli/src/main.js'); // `npm test` builds first
@@ -60,6 +63,25 @@ describe('first users', () => {
       expect(me.body.role).toBe(user.role);
       if (user.username === 'teacher') expect(me.body.classes.map((c: { name: string }) => c.name)).toEqual(['高一1班']);
       if (user.username === 'teacher2') expect(me.body.classes.map((c: { name: string }) => c.name)).toEqual(['高一2班']);
+    }
+  });
+
+  it('seeds a database that was never migrated from the command line, migrating it first as npm start does', async () => {
+    const empty = await createTestDatabase({ migrated: false });
+    const client = new pg.Client({ connectionString: empty.url });
+    try {
+      const seed = () => run(process.execPath, [CLI, 'seed:demo'], { env: { ...process.env, DATABASE_URL: empty.url, LOG_LEVEL: 'silent' } });
+      const first = await seed();
+      expect(first.stdout).toMatch(new RegExp(`^Applied ${migrations.length} migrations\\. DEMO ONLY: seeded the demo school`));
+      expect((await seed()).stdout).toBe('The demo school already exists; nothing changed.\n');
+      await client.connect();
+      const [counts] = (await client.query(`
+        SELECT (SELECT count(*)::int FROM schema_migrations) AS migrations,
+               (SELECT count(*)::int FROM students st JOIN schools s ON s.id = st.school_id WHERE s.code = 'demo') AS students`)).rows;
+      expect(counts).toEqual({ migrations: migrations.length, students: 120 });
+    } finally {
+      await client.end();
+      await empty.drop();
     }
   });
 });

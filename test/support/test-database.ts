@@ -13,19 +13,20 @@ function urlOf(name: string): string {
   return url.toString();
 }
 
-/** A fresh database cloned from the migrated template; `drop` removes it. */
+/** A fresh database cloned from the migrated template (or, `migrated: false`, an empty one); `drop` removes it. */
 export interface TestDatabase {
   name: string;
   url: string;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `cc_test_${requireEnv('TEST_RUN_ID')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: requireEnv('TEST_ADMIN_URL') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${requireEnv('TEST_TEMPLATE_DATABASE')}`);
+    const template = migrated ? requireEnv('TEST_TEMPLATE_DATABASE') : "template0 ENCODING 'UTF8'";
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }

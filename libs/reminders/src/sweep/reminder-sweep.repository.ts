@@ -103,12 +103,8 @@ export class ReminderSweepRepository {
           WHERE NOT (${DONE_WHEN_SQL[rule.doneWhen]})
           ORDER BY r.subject_id, r.recipient_id
          ON CONFLICT ON CONSTRAINT reminders_occurrence_key DO UPDATE
-            SET window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to, period_from = EXCLUDED.period_from,
-                due_at = EXCLUDED.due_at, escalate_at = EXCLUDED.escalate_at, updated_at = EXCLUDED.updated_at,
-                version = reminders.version + 1
-          WHERE reminders.status <> 'done' AND reminders.escalated_at IS NULL
-            AND (reminders.due_at, reminders.escalate_at, reminders.window_from, reminders.window_to, reminders.period_from)
-                IS DISTINCT FROM (EXCLUDED.due_at, EXCLUDED.escalate_at, EXCLUDED.window_from, EXCLUDED.window_to, EXCLUDED.period_from)
+            SET ${followWindowSql('reminders', 'EXCLUDED')}, updated_at = EXCLUDED.updated_at
+          WHERE ${windowMovedSql('reminders', 'EXCLUDED')}
          -- xmax is 0 only on a row this statement inserted (not one it updated).
          RETURNING id, school_id, recipient_id, (xmax = 0) AS inserted
        ), queued AS (
@@ -119,6 +115,33 @@ export class ReminderSweepRepository {
       [schoolId, holidayStart, o.holidayId, rule.id, o.windowKind, o.windowFrom, o.windowTo, o.periodFrom, o.periodNo, o.dueAt, o.escalateAt, now],
     );
     return counts;
+  }
+
+  /**
+   * The open, not yet escalated reminders of windows that are not active now (over, or not begun)
+   * follow them when the holiday was moved: createReminders only visits the active windows, and a
+   * reminder of a window the move put in the past must become overdue (and escalate) like any other.
+   * One statement per school; counts per rule of the reminders it moved.
+   */
+  async followMovedWindows(manager: EntityManager, schoolId: string, moves: { ruleId: string; occurrence: Occurrence }[], now: Date): Promise<RuleCount[]> {
+    if (moves.length === 0) return [];
+    const column = <T>(of: (m: { ruleId: string; occurrence: Occurrence }) => T) => moves.map(of);
+    return manager.query<RuleCount[]>(
+      `WITH moved AS (
+         UPDATE reminders r
+            SET ${followWindowSql('r', 'o')}, updated_at = $1
+           FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+                  AS o(rule_id, holiday_id, period_no, window_from, window_to, period_from, due_at, escalate_at)
+          WHERE r.school_id = $2 AND r.rule_id = o.rule_id AND r.holiday_id = o.holiday_id AND r.period_no = o.period_no
+            AND ${windowMovedSql('r', 'o')}
+         RETURNING r.rule_id)
+       SELECT $2::uuid AS "schoolId", rule_id AS "ruleId", count(*)::int AS count FROM moved GROUP BY rule_id ORDER BY rule_id`,
+      [
+        now, schoolId, column((m) => m.ruleId), column((m) => m.occurrence.holidayId), column((m) => m.occurrence.periodNo),
+        column((m) => m.occurrence.windowFrom), column((m) => m.occurrence.windowTo), column((m) => m.occurrence.periodFrom),
+        column((m) => m.occurrence.dueAt), column((m) => m.occurrence.escalateAt),
+      ],
+    );
   }
 
   /** Closes, in every school, the open reminders whose rule's condition is now met. */
@@ -191,3 +214,14 @@ export class ReminderSweepRepository {
     );
   }
 }
+
+/** A reminder following its occurrence's (moved) window: the SET list, without updated_at. */
+const followWindowSql = (target: string, source: string) =>
+  `window_from = ${source}.window_from, window_to = ${source}.window_to, period_from = ${source}.period_from,
+   due_at = ${source}.due_at, escalate_at = ${source}.escalate_at, version = ${target}.version + 1`;
+
+/** Only open, not yet escalated reminders follow, and only when a time differs. */
+const windowMovedSql = (target: string, source: string) =>
+  `${target}.status <> 'done' AND ${target}.escalated_at IS NULL
+   AND (${target}.due_at, ${target}.escalate_at, ${target}.window_from, ${target}.window_to, ${target}.period_from)
+       IS DISTINCT FROM (${source}.due_at, ${source}.escalate_at, ${source}.window_from, ${source}.window_to, ${source}.period_from)`;

@@ -6,8 +6,8 @@ import { AuditService, type AuditEntry } from '#audit';
 import { activeAt, addDays, keyWindowsOf, type KeyWindow, midnightOf } from '#holidays';
 import { ensureDefaultRules } from '../rules/default-rules.sql.js';
 import { DONE_CONDITIONS } from '../rules/rule-catalogue.js';
-import { type RuleCount, ReminderSweepRepository, type SchoolCalendar } from './reminder-sweep.repository.js';
-import { occurrencesAt } from './window-occurrences.js';
+import { type RuleCount, ReminderSweepRepository, type SchoolCalendar, type SweptRule } from './reminder-sweep.repository.js';
+import { allOccurrencesOf, occurrencesAt } from './window-occurrences.js';
 
 export interface SweepResult {
   created: number;
@@ -47,27 +47,37 @@ export class ReminderSweepService {
   }
 
   private async createForSchool(calendar: SchoolCalendar, now: Date): Promise<number> {
-    const windows = activeAt(keyWindowsOf(calendar.holidays, calendar.lengths, calendar.timezone), now);
-    if (windows.length === 0) return 0;
+    const windows = keyWindowsOf(calendar.holidays, calendar.lengths, calendar.timezone);
+    const active = activeAt(windows, now);
     const dayStart = (w: KeyWindow, days: number) => midnightOf(addDays(w.firstDay, days), calendar.timezone);
     const holidayStart = new Map(calendar.holidays.map((h) => [h.id, midnightOf(h.startsOn, calendar.timezone)]));
     return this.dataSource.transaction(async (manager) => {
       await withoutJit(manager);
       const rules = await this.sweeps.enabledRules(manager, calendar.schoolId, [...new Set(windows.map((w) => w.kind))]);
       const entries: AuditEntry[] = [];
+      const rescheduled = (rule: SweptRule, moved: number, where: string) => {
+        if (moved > 0) {
+          entries.push({ action: 'reminder.reschedule', entityType: 'reminder_rule', entityId: rule.id, reason: `${moved} open reminders of ${where} follow the moved holiday` });
+        }
+      };
       let created = 0;
       for (const rule of rules) {
-        for (const occurrence of occurrencesAt(windows, rule, now, dayStart)) {
+        for (const occurrence of occurrencesAt(active, rule, now, dayStart)) {
           const counts = await this.sweeps.createReminders(manager, calendar.schoolId, holidayStart.get(occurrence.holidayId)!, rule, occurrence, now);
           const where = `${rule.code} for the ${occurrence.windowKind} window of holiday ${occurrence.holidayId}, period ${occurrence.periodNo}`;
           created += counts.created;
           if (counts.created > 0) {
             entries.push({ action: 'reminder.create', entityType: 'reminder_rule', entityId: rule.id, reason: `${counts.created} reminders of ${where}` });
           }
-          if (counts.moved > 0) {
-            entries.push({ action: 'reminder.reschedule', entityType: 'reminder_rule', entityId: rule.id, reason: `${counts.moved} open reminders of ${where} follow the moved holiday` });
-          }
+          rescheduled(rule, counts.moved, where);
         }
+      }
+      // Reminders of the windows that are not active (the move put them in the past or the future) follow too.
+      const inactive = windows.filter((w) => !active.includes(w));
+      const moves = rules.flatMap((rule) => inactive.flatMap((w) => allOccurrencesOf(w, rule, dayStart).map((occurrence) => ({ ruleId: rule.id, occurrence }))));
+      for (const moved of await this.sweeps.followMovedWindows(manager, calendar.schoolId, moves, now)) {
+        const rule = rules.find((r) => r.id === moved.ruleId)!;
+        rescheduled(rule, moved.count, `${rule.code} in windows not active now`);
       }
       await this.audit.recordMany(manager, { schoolId: calendar.schoolId }, entries);
       return created;
