@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { logRequests } from '../logging/request-logging.js';
 import { createValidationPipe } from '../validation/validation.js';
+import { useTolerantJsonParser } from './request-input.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -62,6 +63,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
       { path: 's/assets/:file', method: RequestMethod.GET },
     ],
   });
+  useTolerantJsonParser(app, JSON_BODY_LIMIT);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 

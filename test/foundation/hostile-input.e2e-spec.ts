@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { expectProblem } from '../support/problems.js';
+import { bearer, createCase, createSchoolWorld } from '../support/factories.js';
+import { registeredRoutes } from '../support/routes.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** `{"a":{"a":...}}` nested `depth` levels deep. */
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+const HOSTILE_BODIES: [string, string][] = [
+  ['malformed', '{"name": '],
+  ['empty', ''],
+  ['nested 4,000 deep', nested(4000)],
+  ['NUL in text', '{"reason":"\\u0000"}'],
+  ['a lone surrogate', '{"body":"\\ud800"}'],
+];
+
+describe('hostile input', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createSchoolWorld>>;
+  let counselor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await createSchoolWorld(t);
+    counselor = await bearer(t, world.counselor);
+  });
+  afterAll(async () => t.close());
+
+  describe('authentication comes first', () => {
+    it('answers 401 on every protected operation without a token, whatever its JSON body', async () => {
+      const protectedRoutes = registeredRoutes(t).filter((r) => r.access && 'permission' in r.access);
+      expect(protectedRoutes.length).toBeGreaterThan(100);
+      const wrong: string[] = [];
+      for (const route of protectedRoutes) {
+        const path = route.route.slice(route.method.length + 1).replace(/:[A-Za-z]+/g, randomUUID());
+        for (const [name, body] of HOSTILE_BODIES) {
+          const res = await t.http[route.method.toLowerCase() as 'post'](path).set('content-type', 'application/json').send(body);
+          if (res.status !== 401 || res.body.code !== 'auth.unauthenticated') wrong.push(`${route.route} (${name}): ${res.status} ${res.body.code}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers 401 to a forged token before looking at the body', async () => {
+      const res = await t.http.post('/api/v1/concern-flags').set('authorization', 'Bearer not.a.token').set('content-type', 'application/json').send('{"x":');
+      expectProblem(res, 401, 'auth.unauthenticated');
+    });
+
+    it('still answers 400 on public routes', async () => {
+      const login = await t.http.post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username": ');
+      expectProblem(login, 400, 'request.malformed');
+      const empty = await t.http.post('/api/v1/auth/login').set('content-type', 'application/json').send('');
+      expectProblem(empty, 400, 'request.malformed');
+      const survey = await t.http.post('/api/v1/survey/some-token').set('content-type', 'application/json').send(nested(5000));
+      expectProblem(survey, 400, 'request.too_deep');
+    });
+
+    it('keeps 413 for a body over the limit first', async () => {
+      const res = await t.http.post('/api/v1/concern-flags').set('content-type', 'application/json').send(`"${'x'.repeat(2 * 1024 * 1024)}"`);
+      expectProblem(res, 413, 'request.too_large');
+    });
+  });
+
+  describe('text that cannot be stored answers 400 naming the field', () => {
+    it('refuses NUL in a query parameter (it reached PostgreSQL: 22021)', async () => {
+      const res = await t.http.get('/api/v1/students?q=%00').set('authorization', counselor);
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'q', message: 'must not contain NUL characters' }]);
+    });
+
+    it('refuses NUL in a path parameter', async () => {
+      const res = await t.http.get('/api/v1/calendar-feeds/a%00b.ics');
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'feedFile', message: 'must not contain NUL characters' }]);
+    });
+
+    it('refuses a lone surrogate in a body (it reached the field cipher: TypeError)', async () => {
+      const caseRow = await createCase(t, { schoolId: world.school.id, studentId: world.studentA.id, ownerId: world.counselor.id });
+      const res = await t.http
+        .post(`/api/v1/cases/${caseRow.id}/notes`)
+        .set('authorization', counselor)
+        .set('content-type', 'application/json')
+        .send('{"body":"ok \\ud800 then"}');
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringMatching(/unpaired surrogate/) }]);
+      const [{ count }] = await t.dataSource.query<{ count: string }[]>('SELECT count(*) FROM case_notes WHERE case_id = $1', [caseRow.id]);
+      expect(count).toBe('0');
+    });
+
+    it('names nested fields and keeps a well-formed pair', async () => {
+      const res = await t.http
+        .post('/api/v1/break-glass')
+        .set('authorization', counselor)
+        .set('content-type', 'application/json')
+        .send(`{"studentId":"${world.studentA.id}","reason":"\\ud83d\\ude00 emergency: the student is missing tonight","x":{"y":["\\u0000"]}}`);
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'x.y.0', message: 'must not contain NUL characters' }]);
+    });
+  });
+
+  it('refuses JSON nested thousands deep with 400, not a RangeError', async () => {
+    for (const depth of [3000, 5000]) {
+      const res = await t.http.post('/api/v1/concern-flags').set('authorization', counselor).set('content-type', 'application/json').send(`{"studentId":${nested(depth)}}`);
+      expectProblem(res, 400, 'request.too_deep');
+    }
+  });
+});
