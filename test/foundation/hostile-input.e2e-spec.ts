@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
+import { INT4_MAX } from '#core';
 import { expectProblem } from '../support/problems.js';
 import { bearer, createCase, createSchoolWorld } from '../support/factories.js';
 import { registeredRoutes } from '../support/routes.js';
@@ -96,6 +99,45 @@ describe('hostile input', () => {
         .send(`{"studentId":"${world.studentA.id}","reason":"\\ud83d\\ude00 emergency: the student is missing tonight","x":{"y":["\\u0000"]}}`);
       expectProblem(res, 400, 'validation.invalid');
       expect(res.body.errors).toEqual([{ field: 'x.y.0', message: 'must not contain NUL characters' }]);
+    });
+  });
+
+  describe('integers past PostgreSQL integer answer 400, not 22003', () => {
+    let caseRow: { id: string };
+    beforeAll(async () => {
+      caseRow = await createCase(t, { schoolId: world.school.id, studentId: world.studentB.id, ownerId: world.counselor.id });
+    });
+
+    it.each([['2^31', '2147483648'], ['2^53', '9007199254740992'], ['1e308', '1e308']])('refuses a version of %s', async (_name, version) => {
+      const res = await t.http
+        .post(`/api/v1/cases/${caseRow.id}/transitions`)
+        .set('authorization', counselor)
+        .set('content-type', 'application/json')
+        .send(`{"to":"assessing","version":${version}}`);
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'version', message: expect.any(String) }]);
+    });
+
+    it('bounds every integer of every request DTO by the largest integer column', () => {
+      // Configuration classes are read from the environment, not from requests. The anchor's
+      // entry count is compared with a bigint, up to the largest exact JSON integer.
+      const wider = new Map([['AuditAnchorDto.count', Number.MAX_SAFE_INTEGER]]);
+      const byTarget = (getMetadataStorage() as unknown as { validationMetadatas: Map<object, ValidationMetadata[]> }).validationMetadatas;
+      const unbounded: string[] = [];
+      let integers = 0;
+      for (const [target, metadatas] of byTarget) {
+        const name = (target as { name: string }).name;
+        if (name.endsWith('Config')) continue;
+        const isInt = (m: ValidationMetadata) => m.name === 'isInt';
+        for (const property of new Set(metadatas.filter(isInt).map((m) => m.propertyName))) {
+          integers++;
+          const key = `${name}.${property}`;
+          const max = metadatas.find((m) => m.propertyName === property && m.name === 'max')?.constraints?.[0] as number | undefined;
+          if (max === undefined || max > (wider.get(key) ?? INT4_MAX)) unbounded.push(`${key}: ${max ?? 'no @Max'}`);
+        }
+      }
+      expect(integers).toBeGreaterThan(20);
+      expect(unbounded).toEqual([]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsVersion, PageQuery, ToArray } from '#core';
 import { CASE_RISK_LEVELS, CASE_SOURCES, CASE_STATES, type CaseRiskLevel, type CaseSource, type CaseState } from '../entities/case.entity.js';
 
 const SIGNAL_SOURCES = CASE_SOURCES.filter((s) => s !== 'manual');
@@ -38,8 +38,7 @@ export class OpenCaseDto {
 
 class VersionedDto {
   @ApiProperty({ description: 'The version the change is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

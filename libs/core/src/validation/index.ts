@@ -1,2 +1,3 @@
 export * from './validation.js';
 export * from './versioned-update.js';
+export * from './bounded-int.js';

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsVersion, PageQuery, ToArray } from '#core';
 import { SESSION_MODES, type SessionMode } from '../availability/availability.js';
 import { REQUEST_REASONS, type RequestReason } from '../entities/appointment.entity.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './appointment-status.js';
 
 class VersionedAction {
   @ApiProperty({ description: 'The version the action is based on' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version: number;
 }
 
@@ -88,9 +86,7 @@ export class ConfirmAppointmentDto extends VersionedAction {
 
 export class RescheduleAppointmentDto extends SessionTimes {
   @ApiProperty({ description: 'The version the action is based on' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery } from '#core';
+import { IsVersion, PageQuery } from '#core';
 import { HARDSHIP_AID_STATUSES, type HardshipAidStatus } from '../entities/hardship-aid.entity.js';
 
 export const CIRCUMSTANCES_MAX_LENGTH = 2000;
@@ -52,8 +52,7 @@ export class TransitionHardshipAidDto {
   paymentReference?: string;
 
   @ApiProperty({ description: 'The version the change is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 
