@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { getMetadataStorage } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
+import { plainToInstance } from 'class-transformer';
 import { INT4_MAX } from '#core';
+import { requestDtoProperties } from '../support/dto-metadata.js';
 import { expectProblem } from '../support/problems.js';
-import { bearer, createCase, createSchoolWorld } from '../support/factories.js';
+import { bearer, createCase, createSchoolWorld, createStudent } from '../support/factories.js';
 import { registeredRoutes } from '../support/routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** `{"a":{"a":...}}` nested `depth` levels deep. */
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+/** Taken exactly as typed: a password's spaces are part of it, a token is opaque. */
+const VERBATIM = new Set(['password', 'newPassword', 'currentPassword', 'refreshToken']);
 
 const HOSTILE_BODIES: [string, string][] = [
   ['malformed', '{"name": '],
@@ -119,24 +122,13 @@ describe('hostile input', () => {
     });
 
     it('bounds every integer of every request DTO by the largest integer column', () => {
-      // Configuration classes are read from the environment, not from requests. The anchor's
-      // entry count is compared with a bigint, up to the largest exact JSON integer.
+      // The anchor's entry count is compared with a bigint, up to the largest exact JSON integer.
       const wider = new Map([['AuditAnchorDto.count', Number.MAX_SAFE_INTEGER]]);
-      const byTarget = (getMetadataStorage() as unknown as { validationMetadatas: Map<object, ValidationMetadata[]> }).validationMetadatas;
-      const unbounded: string[] = [];
-      let integers = 0;
-      for (const [target, metadatas] of byTarget) {
-        const name = (target as { name: string }).name;
-        if (name.endsWith('Config')) continue;
-        const isInt = (m: ValidationMetadata) => m.name === 'isInt';
-        for (const property of new Set(metadatas.filter(isInt).map((m) => m.propertyName))) {
-          integers++;
-          const key = `${name}.${property}`;
-          const max = metadatas.find((m) => m.propertyName === property && m.name === 'max')?.constraints?.[0] as number | undefined;
-          if (max === undefined || max > (wider.get(key) ?? INT4_MAX)) unbounded.push(`${key}: ${max ?? 'no @Max'}`);
-        }
-      }
-      expect(integers).toBeGreaterThan(20);
+      const integers = requestDtoProperties('isInt');
+      expect(integers.length).toBeGreaterThan(20);
+      const unbounded = integers
+        .map(({ key, validations }) => ({ key, max: validations.find((m) => m.name === 'max')?.constraints?.[0] as number | undefined }))
+        .filter(({ key, max }) => max === undefined || max > (wider.get(key) ?? INT4_MAX));
       expect(unbounded).toEqual([]);
     });
   });
@@ -146,5 +138,60 @@ describe('hostile input', () => {
       const res = await t.http.post('/api/v1/concern-flags').set('authorization', counselor).set('content-type', 'application/json').send(`{"studentId":${nested(depth)}}`);
       expectProblem(res, 400, 'request.too_deep');
     }
+  });
+
+  describe('a minimum length counts written text, not spaces', () => {
+    it('refuses a break-glass reason of 20 spaces, and grants nothing', async () => {
+      const res = await t.http.post('/api/v1/break-glass').set('authorization', counselor).send({ studentId: world.studentA.id, reason: ' '.repeat(20) });
+      expectProblem(res, 400, 'validation.invalid');
+      expect(res.body.errors).toEqual([{ field: 'reason', message: 'must be at least 20 characters' }]);
+      const [{ count }] = await t.dataSource.query<{ count: string }[]>('SELECT count(*) FROM break_glass_grants WHERE user_id = $1', [world.counselor.id]);
+      expect(count).toBe('0');
+    });
+
+    it('counts a padded reason without its padding', async () => {
+      const padded = `${' '.repeat(15)}too short${'\n'.repeat(10)}`;
+      const res = await t.http.post('/api/v1/break-glass').set('authorization', counselor).send({ studentId: world.studentA.id, reason: padded });
+      expectProblem(res, 400, 'validation.invalid');
+    });
+
+    /** A case of its own student: a student has one open case at most. */
+    const newCase = async () => {
+      const student = await createStudent(t, { schoolId: world.school.id, classId: world.classA.id });
+      return createCase(t, { schoolId: world.school.id, studentId: student.id, ownerId: world.counselor.id });
+    };
+
+    it('refuses a blank case note and a blank closure reason', async () => {
+      const caseRow = await newCase();
+      const note = await t.http.post(`/api/v1/cases/${caseRow.id}/notes`).set('authorization', counselor).send({ body: ' \t\n ' });
+      expectProblem(note, 400, 'validation.invalid');
+      expect(note.body.errors.map((e: { field: string }) => e.field)).toEqual(['body']);
+      const closure = await t.http
+        .post(`/api/v1/cases/${caseRow.id}/closure-requests`)
+        .set('authorization', counselor)
+        .send({ reason: ' '.repeat(40), version: 1 });
+      expectProblem(closure, 400, 'validation.invalid');
+      expect(closure.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    });
+
+    it('stores text without its padding', async () => {
+      const caseRow = await newCase();
+      const res = await t.http.post(`/api/v1/cases/${caseRow.id}/notes`).set('authorization', counselor).send({ body: '  第一次面谈，学生情绪平稳。\n' });
+      expect(res.status).toBe(201);
+      const read = await t.http.get(`/api/v1/cases/${caseRow.id}/notes/${res.body.id}`).set('authorization', counselor);
+      expect(read.body.body).toBe('第一次面谈，学生情绪平稳。');
+    });
+
+    it('trims every text of every request DTO that has a minimum length (passwords and tokens excepted)', () => {
+      const withMinimum = [
+        ...requestDtoProperties('isLength').filter(({ validations }) => validations.some((m) => m.name === 'isLength' && Number(m.constraints?.[0]) >= 1)),
+        ...requestDtoProperties('minLength'),
+      ].filter(({ property }) => !VERBATIM.has(property));
+      expect(withMinimum.length).toBeGreaterThan(50);
+      // As the validation pipe transforms it: a padded text must come out trimmed.
+      const padded = ({ type, property }: { type: new () => object; property: string }) =>
+        JSON.stringify((plainToInstance(type, { [property]: ' text ' }) as Record<string, unknown>)[property]).includes(' ');
+      expect(withMinimum.filter(padded).map(({ key }) => key)).toEqual([]);
+    });
   });
 });

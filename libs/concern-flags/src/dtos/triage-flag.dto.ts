@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
-import { IsVersion } from '#core';
+import { IsVersion, Trim } from '#core';
 import { CASE_RISK_LEVELS, type CaseRiskLevel } from '#cases';
 import { TRIAGE_DECISIONS, type TriageDecision } from '../flag-status.js';
 
@@ -11,6 +11,7 @@ export class TriageFlagDto {
 
   @ApiPropertyOptional({ description: 'Required to dismiss; encrypted; never shown to the teacher' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(5, 2000)
   reason?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsVersion, PageQuery, ToArray } from '#core';
+import { IsVersion, PageQuery, ToArray, Trim } from '#core';
 import { SESSION_MODES, type SessionMode } from '../availability/availability.js';
 import { REQUEST_REASONS, type RequestReason } from '../entities/appointment.entity.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './appointment-status.js';
@@ -27,6 +27,7 @@ class SessionTimes {
 
   @ApiPropertyOptional({ description: 'Default: the place of the availability window' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;
@@ -79,6 +80,7 @@ export class ConfirmAppointmentDto extends VersionedAction {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;
@@ -92,6 +94,7 @@ export class RescheduleAppointmentDto extends SessionTimes {
 
 export class CancelAppointmentDto extends VersionedAction {
   @ApiProperty({ description: 'Why (encrypted at rest; never shown to the requesting teacher)' })
+  @Trim()
   @IsString()
   @Length(2, 2000)
   reason: string;
@@ -115,6 +118,7 @@ export class AppointmentListQuery extends PageQuery {
 export class WithdrawRequestDto extends VersionedAction {
   @ApiPropertyOptional({ description: 'Why (encrypted at rest)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(2, 2000)
   reason?: string;
