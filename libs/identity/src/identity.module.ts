@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { configProvider } from '#core';
+import { configProvider, RequestInputGuard } from '#core';
 import { NotificationsModule } from '#notifications';
 import { AccessGuard } from './access/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -38,6 +38,8 @@ import { UsersService } from './users/users.service.js';
     BreakGlassRepository,
     BreakGlassService,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // After the access guard: a caller without a valid token gets 401 whatever the input.
+    { provide: APP_GUARD, useClass: RequestInputGuard },
   ],
   exports: [PasswordHasher, AccessTokenService, IdentityConfig, BreakGlassService],
 })

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { PageQuery, ToArray, Trim } from '#core';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../entities/audit-event.entity.js';
 
 /** A full timestamp with an offset: a bare date or time would be read in UTC or the server's zone, not the school's. */
@@ -37,6 +37,7 @@ export class ListAuditEventsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'student' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   entityType?: string;
@@ -51,6 +52,7 @@ export class ListAuditEventsQuery extends PageQuery {
   @IsOptional()
   @ToArray()
   @ArrayMaxSize(20)
+  @Trim()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   action?: string[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { PageQuery, ToArray, Trim } from '#core';
 import type { CaseContactRow } from './case-contact.repository.js';
 import { CONTACT_CHANNELS, CONTACT_COUNTERPARTS, CONTACT_OUTCOMES } from '../entities/case-contact.entity.js';
 
@@ -20,6 +20,7 @@ export class LogCaseContactDto {
 
   @ApiPropertyOptional({ description: 'Required for `other`, e.g. 宿管老师' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   counterpartName?: string;
@@ -43,6 +44,7 @@ export class LogCaseContactDto {
 
   @ApiPropertyOptional({ description: 'What was agreed (encrypted at rest)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 4000)
   agreed?: string;

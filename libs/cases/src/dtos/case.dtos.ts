@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsVersion, PageQuery, ToArray, Trim } from '#core';
 import { CASE_RISK_LEVELS, CASE_SOURCES, CASE_STATES, type CaseRiskLevel, type CaseSource, type CaseState } from '../entities/case.entity.js';
 
 const SIGNAL_SOURCES = CASE_SOURCES.filter((s) => s !== 'manual');
@@ -31,6 +31,7 @@ export class OpenCaseDto {
 
   @ApiPropertyOptional({ description: 'Why (encrypted)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -38,8 +39,7 @@ export class OpenCaseDto {
 
 class VersionedDto {
   @ApiProperty({ description: 'The version the change is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 
@@ -50,6 +50,7 @@ export class TransitionCaseDto extends VersionedDto {
 
   @ApiPropertyOptional({ description: 'Encrypted' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -57,6 +58,7 @@ export class TransitionCaseDto extends VersionedDto {
 
 export class ReopenCaseDto extends VersionedDto {
   @ApiProperty({ description: 'Why the case is reopened (encrypted)' })
+  @Trim()
   @IsString()
   @Length(5, 2000)
   reason: string;
@@ -68,6 +70,7 @@ export class ChangeCaseRiskDto extends VersionedDto {
   riskLevel: CaseRiskLevel;
 
   @ApiProperty({ description: 'Why (encrypted); every change of risk keeps its reason' })
+  @Trim()
   @IsString()
   @Length(5, 2000)
   reason: string;
@@ -79,6 +82,7 @@ export class ReassignCaseDto extends VersionedDto {
   ownerId: string;
 
   @ApiProperty({ description: 'Why (encrypted)' })
+  @Trim()
   @IsString()
   @Length(5, 2000)
   reason: string;
@@ -92,12 +96,14 @@ export class AddTeamMemberDto {
 
 export class RequestClosureDto extends VersionedDto {
   @ApiProperty({ description: 'Why it is safe to close (encrypted)' })
+  @Trim()
   @IsString()
   @Length(10, 4000)
   reason: string;
 
   @ApiPropertyOptional({ description: 'Why no guardian contact is recorded, when none is (encrypted)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(10, 2000)
   guardianContactWaiver?: string;
@@ -106,6 +112,7 @@ export class RequestClosureDto extends VersionedDto {
 export class DecideClosureDto {
   @ApiPropertyOptional({ description: 'Encrypted' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 2000)
   note?: string;

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { PageQuery } from '#core';
+import { PageQuery, Trim } from '#core';
 
 export class AddCaseNoteDto {
   @ApiProperty({ description: 'The note (encrypted at rest; never edited: a correction is a new note)', minLength: 1, maxLength: 20_000 })
+  @Trim()
   @IsString()
   @Length(1, 20_000)
   body: string;

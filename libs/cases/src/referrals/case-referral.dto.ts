@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 import { REFERRAL_STATUSES } from '../entities/case-referral.entity.js';
 import type { AgencyKind } from './referral-agency.dto.js';
 import type { ReferralStatus } from './referral-status.js';
@@ -12,6 +12,7 @@ export class CreateCaseReferralDto {
 
   @ApiPropertyOptional({ description: 'Why, and what was sent (encrypted at rest)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 4000)
   note?: string;
@@ -24,6 +25,7 @@ export class UpdateCaseReferralDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ description: 'Replaces the note, e.g. with what the agency said (encrypted at rest)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 4000)
   note?: string;

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsOmittable, PageQuery, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, Trim, VersionedUpdateDto } from '#core';
 import { AGENCY_KINDS } from '../entities/referral-agency.entity.js';
 
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export class CreateReferralAgencyDto {
   @ApiProperty({ example: '市精神卫生中心', description: 'Unique within the school' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
@@ -18,18 +19,21 @@ export class CreateReferralAgencyDto {
 
   @ApiPropertyOptional({ example: '021-12345678' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 40)
   phone?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   address?: string | null;
 
   @ApiPropertyOptional({ example: '王医生' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   contactPerson?: string | null;
@@ -38,6 +42,7 @@ export class CreateReferralAgencyDto {
 export class UpdateReferralAgencyDto extends VersionedUpdateDto {
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;
@@ -49,18 +54,21 @@ export class UpdateReferralAgencyDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 40)
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   address?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   contactPerson?: string | null;

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 import { TASK_STATUSES, type TaskStatus } from '../entities/case-task.entity.js';
 import type { CaseTaskRow } from './case-task.repository.js';
 
 export class CreateCaseTaskDto {
   @ApiProperty({ description: 'What is to be done (encrypted at rest)', example: '周五前与家长电话沟通近期情况' })
+  @Trim()
   @IsString()
   @Length(1, 500)
   title: string;
@@ -22,6 +23,7 @@ export class CreateCaseTaskDto {
 export class UpdateCaseTaskDto extends VersionedUpdateDto {
   @ApiPropertyOptional({ description: 'Encrypted at rest' })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 500)
   title?: string;

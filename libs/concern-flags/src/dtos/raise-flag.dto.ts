@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { Trim } from '#core';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, type FlagCategory, type FlagSeverity } from '../entities/concern-flag.entity.js';
 
 export class RaiseFlagDto {
@@ -20,6 +21,7 @@ export class RaiseFlagDto {
   observedAt: string;
 
   @ApiProperty({ description: 'What was seen or heard (encrypted at rest)', example: '最近一周上课常趴在桌上，说“活着没意思”' })
+  @Trim()
   @IsString()
   @Length(5, 4000)
   observation: string;

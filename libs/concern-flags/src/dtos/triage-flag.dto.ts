@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsVersion, Trim } from '#core';
 import { CASE_RISK_LEVELS, type CaseRiskLevel } from '#cases';
 import { TRIAGE_DECISIONS, type TriageDecision } from '../flag-status.js';
 
@@ -10,6 +11,7 @@ export class TriageFlagDto {
 
   @ApiPropertyOptional({ description: 'Required to dismiss; encrypted; never shown to the teacher' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(5, 2000)
   reason?: string;
@@ -20,7 +22,6 @@ export class TriageFlagDto {
   riskLevel?: CaseRiskLevel;
 
   @ApiProperty({ description: 'The version the decision is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }

@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { logRequests } from '../logging/request-logging.js';
 import { createValidationPipe } from '../validation/validation.js';
+import { useTolerantJsonParser } from './request-input.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 export const API_PREFIX = 'api/v1';
@@ -63,6 +64,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
       { path: 's/assets/:file', method: RequestMethod.GET },
     ],
   });
+  useTolerantJsonParser(app, JSON_BODY_LIMIT);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   await registerSecurityHeaders(app);

@@ -1,2 +1,3 @@
 export * from './http-app.js';
 export * from './route-access.js';
+export * from './request-input.js';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { validationProblem } from '../errors/problem.js';
+import { IsVersion } from './bounded-int.js';
 
 /** Optional, but not nullable: a PATCH may leave the field out, never set it to null. */
 export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -9,9 +10,7 @@ export const IsOmittable = () => ValidateIf((_object: object, value: unknown) =>
 export class VersionedUpdateDto {
   @ApiPropertyOptional({ description: 'The version the edit is based on; or send `If-Match: "n"`', minimum: 1 })
   @IsOmittable()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version?: number;
 }
 

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsVersion, PageQuery, ToArray, Trim } from '#core';
 import { SESSION_MODES, type SessionMode } from '../availability/availability.js';
 import { REQUEST_REASONS, type RequestReason } from '../entities/appointment.entity.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './appointment-status.js';
 
 class VersionedAction {
   @ApiProperty({ description: 'The version the action is based on' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version: number;
 }
 
@@ -29,6 +27,7 @@ class SessionTimes {
 
   @ApiPropertyOptional({ description: 'Default: the place of the availability window' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;
@@ -81,6 +80,7 @@ export class ConfirmAppointmentDto extends VersionedAction {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;
@@ -88,14 +88,13 @@ export class ConfirmAppointmentDto extends VersionedAction {
 
 export class RescheduleAppointmentDto extends SessionTimes {
   @ApiProperty({ description: 'The version the action is based on' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version: number;
 }
 
 export class CancelAppointmentDto extends VersionedAction {
   @ApiProperty({ description: 'Why (encrypted at rest; never shown to the requesting teacher)' })
+  @Trim()
   @IsString()
   @Length(2, 2000)
   reason: string;
@@ -119,6 +118,7 @@ export class AppointmentListQuery extends PageQuery {
 export class WithdrawRequestDto extends VersionedAction {
   @ApiPropertyOptional({ description: 'Why (encrypted at rest)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(2, 2000)
   reason?: string;

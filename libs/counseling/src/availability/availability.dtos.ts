@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '#core';
+import { PageQuery, Trim } from '#core';
 import { EXCEPTION_KINDS, type ExceptionKind } from '../entities/availability-exception.entity.js';
 import { SESSION_MODES, type SessionMode } from './availability.js';
 
@@ -27,6 +27,7 @@ export class CreateAvailabilityRuleDto {
 
   @ApiPropertyOptional({ example: '心理咨询室 201', description: 'The room, or where calls are taken' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;
@@ -52,6 +53,7 @@ export class CreateAvailabilityExceptionDto {
 
   @ApiPropertyOptional({ description: 'Extra hours only' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string;

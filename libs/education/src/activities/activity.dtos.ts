@@ -15,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type ActivityKind, type ActivityStatus } from '../entities/index.js';
 import { IsCalendarDate } from '../shared/calendar-date.js';
 
@@ -24,6 +24,7 @@ const WEB_LINK = { protocols: ['http', 'https'], require_protocol: true, require
 export class MaterialDto {
   @ApiPropertyOptional({ example: '防溺水课件 (PPT)' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   title?: string;
@@ -38,6 +39,7 @@ export class MaterialDto {
 class ActivityFieldsDto {
   @ApiPropertyOptional({ description: 'Where it takes place (a place or a link is required)', example: '高一1班教室' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 200)
   place?: string | null;
@@ -55,6 +57,7 @@ class ActivityFieldsDto {
 
   @ApiPropertyOptional({ description: 'An outside speaker, by name', example: '消防救援大队 王警官' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   deliveredByName?: string | null;
@@ -66,6 +69,7 @@ export class PlanActivityDto extends ActivityFieldsDto {
   kind: ActivityKind;
 
   @ApiProperty({ example: '暑假前防溺水安全教育主题班会' })
+  @Trim()
   @IsString()
   @Length(1, 200)
   title: string;
@@ -120,6 +124,7 @@ export class UpdateActivityDto extends IntersectionType(VersionedUpdateDto, Acti
 
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 200)
   title?: string;
@@ -154,6 +159,7 @@ export class UpdateActivityDto extends IntersectionType(VersionedUpdateDto, Acti
 
 export class CancelActivityDto extends VersionedUpdateDto {
   @ApiProperty({ example: '台风预警，改期进行' })
+  @Trim()
   @IsString()
   @Length(1, 500)
   reason: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery, VersionedUpdateDto } from '#core';
+import { PageQuery, Trim, VersionedUpdateDto } from '#core';
 
 /** A confirmation, or a correction of the current one: both are based on the delivery's version. */
 export class ConfirmDeliveryDto extends VersionedUpdateDto {
@@ -20,6 +20,7 @@ export class ConfirmDeliveryDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ example: '两名学生参加市运动会' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 500)
   note?: string;

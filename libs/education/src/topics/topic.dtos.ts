@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, Trim, VersionedUpdateDto } from '#core';
 
 export class TopicListQuery extends PageQuery {}
 
@@ -10,11 +10,13 @@ export class CreateTopicDto {
   code: string;
 
   @ApiProperty({ example: '校园安全' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameZh: string;
 
   @ApiProperty({ example: 'Campus safety' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameEn: string;
@@ -35,12 +37,14 @@ export class CreateTopicDto {
 export class UpdateTopicDto extends VersionedUpdateDto {
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameZh?: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameEn?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, Trim, VersionedUpdateDto } from '#core';
 import { HOLIDAY_KINDS, type HolidayKind } from '../entities/school-holiday.entity.js';
 
 /** A calendar date that exists (`2027-02-30` is refused), written `YYYY-MM-DD`. */
@@ -11,6 +11,7 @@ export const IsCalendarDate = (): PropertyDecorator => (target, key) => {
 
 export class CreateTermDto {
   @ApiProperty({ example: '2026-2027学年第一学期' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
@@ -27,6 +28,7 @@ export class CreateTermDto {
 export class UpdateTermDto extends VersionedUpdateDto {
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 import { IsPhoneNumber } from '#org';
 import { WHEREABOUTS, type Whereabouts } from '../entities/holiday-category.entity.js';
 
@@ -20,18 +20,21 @@ export class PutHolidayCategoryDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ description: 'Required for an internship, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, FREE_TEXT_MAX_LENGTH)
   employer?: string | null;
 
   @ApiPropertyOptional({ description: 'Where the internship is: required for an internship, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, FREE_TEXT_MAX_LENGTH)
   place?: string | null;
 
   @ApiPropertyOptional({ description: 'Required for other, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, FREE_TEXT_MAX_LENGTH)
   description?: string | null;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery } from '#core';
+import { IsVersion, PageQuery, Trim } from '#core';
 import { HARDSHIP_AID_STATUSES, type HardshipAidStatus } from '../entities/hardship-aid.entity.js';
 
 export const CIRCUMSTANCES_MAX_LENGTH = 2000;
@@ -20,6 +20,7 @@ export class ApplyHardshipAidDto {
   amountRequestedFen: number;
 
   @ApiProperty({ description: "The family's circumstances; encrypted at rest", maxLength: CIRCUMSTANCES_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, CIRCUMSTANCES_MAX_LENGTH)
   circumstances: string;
@@ -34,6 +35,7 @@ export class TransitionHardshipAidDto {
 
   @ApiPropertyOptional({ description: 'Required to reject, and only then; encrypted at rest', maxLength: REASON_MAX_LENGTH })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, REASON_MAX_LENGTH)
   reason?: string;
@@ -47,13 +49,13 @@ export class TransitionHardshipAidDto {
 
   @ApiPropertyOptional({ description: 'The transfer or voucher reference: required to record payment, and only then', maxLength: 100 })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 100)
   paymentReference?: string;
 
   @ApiProperty({ description: 'The version the change is based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { IsCalendarDate } from '../calendar/calendar.dtos.js';
 import { DUTY_SHIFTS, type DutyShiftKind } from './duty-shift-hours.js';
 
@@ -26,6 +26,7 @@ export class CreateDutyShiftDto {
 
   @ApiPropertyOptional({ description: 'Encrypted at rest' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 4000)
   handoverNotes?: string | null;
@@ -44,6 +45,7 @@ export class UpdateDutyShiftDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears them' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 4000)
   handoverNotes?: string | null;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQuery, VersionedUpdateDto } from '#core';
+import { PageQuery, Trim, VersionedUpdateDto } from '#core';
 
 export const PLAN_MAX_LENGTH = 10_000;
 
@@ -16,6 +16,7 @@ export class RecordSafetyPlanDto {
   studentId: string;
 
   @ApiProperty(PLAN_DOC)
+  @Trim()
   @IsString()
   @Length(1, PLAN_MAX_LENGTH)
   @Matches(/\S/, { message: 'plan must not be blank' })
@@ -25,6 +26,7 @@ export class RecordSafetyPlanDto {
 /** The revised plan, with the version it is based on (body or `If-Match`). */
 export class ReviseSafetyPlanDto extends VersionedUpdateDto {
   @ApiProperty(PLAN_DOC)
+  @Trim()
   @IsString()
   @Length(1, PLAN_MAX_LENGTH)
   @Matches(/\S/, { message: 'plan must not be blank' })

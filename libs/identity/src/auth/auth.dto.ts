@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '#core';
 import { MIN_PASSWORD_LENGTH } from './password-hasher.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'counselor' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   username: string;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '#core';
 
 export const MIN_BREAK_GLASS_REASON = 20;
 
@@ -9,6 +10,7 @@ export class RequestBreakGlassDto {
   studentId: string;
 
   @ApiProperty({ minLength: MIN_BREAK_GLASS_REASON, description: 'Why emergency access is needed; read by administrators' })
+  @Trim()
   @IsString()
   @MinLength(MIN_BREAK_GLASS_REASON, { message: `must be at least ${MIN_BREAK_GLASS_REASON} characters` })
   @MaxLength(1000)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 import { type Role, ROLES } from '#access';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher.js';
 
@@ -28,12 +28,14 @@ export class ListUsersQuery extends PageQuery {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'wang.li', description: '3-50 of a-z 0-9 . _ -; unique across all schools, ignoring case' })
+  @Trim()
   @IsString()
   @Length(3, 50)
   @Matches(USERNAME, { message: 'may contain only a-z, 0-9, ".", "_" and "-"' })
   username: string;
 
   @ApiProperty({ example: '王丽' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   displayName: string;
@@ -58,6 +60,7 @@ export class CreateUserDto {
 export class UpdateUserDto extends VersionedUpdateDto {
   @ApiPropertyOptional()
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   displayName?: string;

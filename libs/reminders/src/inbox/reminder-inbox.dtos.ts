@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { PageQuery, ToArray, Trim } from '#core';
 import { KEY_WINDOW_KINDS, type KeyWindowKind } from '#holidays';
 import { REMINDER_STATUSES, type ReminderStatus, type ReminderSubjectType } from '../entities/reminder.entity.js';
 
@@ -40,6 +40,7 @@ export class SnoozeReminderDto {
 
 export class CompleteReminderDto {
   @ApiProperty({ description: 'What was done; encrypted at rest', maxLength: NOTE_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, NOTE_MAX_LENGTH)
   note: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { KEY_WINDOW_KINDS, type KeyWindowKind } from '#holidays';
 import { DONE_CONDITIONS, type DoneCondition, REMINDER_RECIPIENTS, REMINDER_SUBJECTS, type ReminderRecipient, type ReminderSubject } from './rule-catalogue.js';
 
@@ -59,11 +59,13 @@ export class CreateReminderRuleDto {
   enabled?: boolean;
 
   @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, TITLE_MAX_LENGTH)
   titleZh: string;
 
   @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, TITLE_MAX_LENGTH)
   titleEn: string;
@@ -118,12 +120,14 @@ export class UpdateReminderRuleDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, TITLE_MAX_LENGTH)
   titleZh?: string;
 
   @ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, TITLE_MAX_LENGTH)
   titleEn?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { PageQuery, ToArray, Trim } from '#core';
 import { RISK_LEVELS, type RiskLevel } from '../risk-level.js';
 
 export class AssessRiskDto {
@@ -9,6 +9,7 @@ export class AssessRiskDto {
   level: RiskLevel;
 
   @ApiProperty({ description: 'Why (encrypted at rest)' })
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
 
 export class ListClassesQuery extends PageQuery {
   @ApiPropertyOptional({ type: [String], description: 'Only classes of these grades (repeat for any of)' })
@@ -17,6 +17,7 @@ export class CreateClassDto {
   gradeId: string;
 
   @ApiProperty({ example: '3班' })
+  @Trim()
   @IsString()
   @Length(1, 50)
   name: string;
@@ -30,6 +31,7 @@ export class UpdateClassDto extends VersionedUpdateDto {
 
   @ApiPropertyOptional({ example: '3班' })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 50)
   name?: string;

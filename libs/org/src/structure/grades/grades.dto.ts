@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 
 const SORT_ORDER = { minimum: 0, maximum: 10_000 };
 
 export class CreateGradeDto {
   @ApiProperty({ example: '高一' })
+  @Trim()
   @IsString()
   @Length(1, 50)
   name: string;
@@ -21,6 +22,7 @@ export class CreateGradeDto {
 export class UpdateGradeDto extends VersionedUpdateDto {
   @ApiPropertyOptional({ example: '高二' })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 50)
   name?: string;

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { IsIanaTimeZone } from './is-time-zone.js';
 
 export class UpdateSchoolDto extends VersionedUpdateDto {
   @ApiPropertyOptional({ example: '第一中学' })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Trim } from '#core';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '../../entities/guardian.entity.js';
 import { PERSON_NAME_MAX_LENGTH } from '../rules/student-fields.js';
 import { IsPhoneNumber } from './field-decorators.js';
 
 export class CreateGuardianDto {
   @ApiProperty({ example: '张伟', maxLength: PERSON_NAME_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name: string;

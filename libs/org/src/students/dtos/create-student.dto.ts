@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Trim } from '#core';
 import { GENDERS, type Gender, STUDENT_STATUSES, type StudentStatus } from '../../entities/student.entity.js';
 import { PERSON_NAME_MAX_LENGTH, STUDENT_NUMBER_PATTERN, STUDENT_NUMBER_RULE } from '../rules/student-fields.js';
 import { IsDateOfBirth } from './field-decorators.js';
@@ -11,6 +12,7 @@ export class CreateStudentDto {
   studentNumber: string;
 
   @ApiProperty({ example: '张小明', maxLength: PERSON_NAME_MAX_LENGTH })
+  @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name: string;

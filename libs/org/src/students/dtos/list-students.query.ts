@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray } from '#core';
+import { PageQuery, ToArray, Trim } from '#core';
 import { STUDENT_STATUSES, type StudentStatus } from '../../entities/student.entity.js';
 
 export class ListStudentsQuery extends PageQuery {
@@ -23,6 +23,7 @@ export class ListStudentsQuery extends PageQuery {
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 50, description: 'Start of the name or of the student number' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 50)
   q?: string;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '../../entities/guardian.entity.js';
 import { PERSON_NAME_MAX_LENGTH } from '../rules/student-fields.js';
 import { IsPhoneNumber } from './field-decorators.js';
@@ -8,6 +8,7 @@ import { IsPhoneNumber } from './field-decorators.js';
 export class UpdateGuardianDto extends VersionedUpdateDto {
   @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX_LENGTH })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name?: string;

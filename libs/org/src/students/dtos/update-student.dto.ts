@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsOmittable, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { GENDERS, type Gender, STUDENT_STATUSES, type StudentStatus } from '../../entities/student.entity.js';
 import { PERSON_NAME_MAX_LENGTH } from '../rules/student-fields.js';
 import { IsDateOfBirth } from './field-decorators.js';
@@ -9,6 +9,7 @@ import { IsDateOfBirth } from './field-decorators.js';
 export class UpdateStudentDto extends VersionedUpdateDto {
   @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX_LENGTH })
   @IsOmittable()
+  @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name?: string;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsDateString, IsOptional, IsString, Length } from 'class-validator';
+import { Trim } from '#core';
 import { CAMPAIGN_NAME_MAX_LENGTH, CONSENT_TEXT_MAX_LENGTH, MAX_CAMPAIGN_INSTRUMENTS, MAX_CAMPAIGN_TARGETS, UuidList } from './campaign-fields.js';
 
 export class CreateCampaignDto {
   @ApiProperty({ maxLength: CAMPAIGN_NAME_MAX_LENGTH, example: '2026秋季新生心理健康筛查' })
+  @Trim()
   @IsString()
   @Length(1, CAMPAIGN_NAME_MAX_LENGTH)
   name: string;
@@ -32,12 +34,14 @@ export class CreateCampaignDto {
   instrumentIds: string[];
 
   @ApiProperty({ maxLength: CONSENT_TEXT_MAX_LENGTH, description: 'The consent the student gives before answering' })
+  @Trim()
   @IsString()
   @Length(1, CONSENT_TEXT_MAX_LENGTH)
   consentTextZh: string;
 
   @ApiPropertyOptional({ maxLength: CONSENT_TEXT_MAX_LENGTH })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, CONSENT_TEXT_MAX_LENGTH)
   consentTextEn?: string;

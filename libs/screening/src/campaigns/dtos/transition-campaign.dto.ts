@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsVersion } from '#core';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../entities/screening-campaign.entity.js';
 
 export class TransitionCampaignDto {
@@ -8,8 +9,6 @@ export class TransitionCampaignDto {
   to: CampaignStatus;
 
   @ApiProperty({ description: 'The version the transition is based on' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsVersion()
   version: number;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Trim } from '#core';
 
 /** One paper form of one instrument, typed in by a counselor. */
 export class EnterPaperResponseDto {
@@ -8,6 +9,7 @@ export class EnterPaperResponseDto {
   studentId: string;
 
   @ApiProperty({ example: 'phq9', description: "One of the campaign's instruments" })
+  @Trim()
   @IsString()
   @Length(1, 64)
   instrumentCode: string;

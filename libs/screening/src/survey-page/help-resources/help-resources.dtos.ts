@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { VersionedUpdateDto } from '#core';
+import { Trim, VersionedUpdateDto } from '#core';
 import type { HelpResource } from '../help-resources.js';
 
 /** One place or line a student can turn to, in both languages (the page shows one of them). */
 export class HelpResourceDto {
   @ApiProperty({ example: '学校心理辅导中心' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameZh: string;
 
   @ApiProperty({ example: 'School counseling centre' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   nameEn: string;
@@ -23,12 +25,14 @@ export class HelpResourceDto {
 
   @ApiPropertyOptional({ example: '周一至周五 8:00-17:00' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 300)
   noteZh?: string;
 
   @ApiPropertyOptional({ example: 'Weekdays 8:00-17:00' })
   @IsOptional()
+  @Trim()
   @IsString()
   @Length(1, 300)
   noteEn?: string;
