@@ -174,6 +174,33 @@ describe('the student survey', () => {
     expect(await responsesOf(token)).toHaveLength(2);
   });
 
+  it('answers a repeated submission of the same answers as the first (the student cannot know whether a lost answer committed), storing nothing twice; other answers get 409', async () => {
+    const token = freshToken();
+    const body = validBody({ phq9: phq9({ item9: 1 }) });
+    const first = await submit(token, body);
+    expect(first.status).toBe(201);
+    clock.set(new Date(START.getTime() + HOUR));
+    // The same answers, keys in another order: the first answer again, not "already submitted".
+    const reordered = { answers: { gad7: body.answers.gad7, phq9: Object.fromEntries(Object.entries(body.answers.phq9).reverse()) }, consent: true };
+    const replay = await submit(token, reordered);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expect(replay.body).toMatchObject({ submittedAt: START.toISOString(), showHelpProminently: true });
+    expect(await responsesOf(token)).toHaveLength(2);
+    const [{ alerts }] = await t.dataSource.query(`SELECT count(*)::int AS alerts FROM alerts WHERE student_id = $1`, [studentOf.get(token)]);
+    expect(alerts).toBe(1);
+    const other = await submit(token, validBody({ phq9: phq9({ item9: 0 }) }));
+    expect([other.status, other.body.code]).toEqual([409, 'survey.already_submitted']);
+  });
+
+  it('answers two identical submissions of one token at the same moment alike, storing one set of responses', async () => {
+    const token = freshToken();
+    const results = await Promise.all([submit(token, validBody()), submit(token, validBody())]);
+    expect(results.map((r) => r.status)).toEqual([201, 201]);
+    expect(results[1].body).toEqual(results[0].body);
+    expect(await responsesOf(token)).toHaveLength(2);
+  });
+
   it('raises exactly one critical alert for a critical answer, with the response, and the student becomes critical', async () => {
     const token = freshToken();
     expect((await submit(token, validBody({ phq9: phq9({ item9: 1 }) }))).status).toBe(201);

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -32,6 +33,13 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       connectionTimeoutMillis: 5_000,
       // Times travel as UTC; calendar dates are converted in the school's zone by the code that owns them.
       options: '-c timezone=UTC',
+      // A connection lost between the pool handing it out and TypeORM listening to it (a backend
+      // terminated while it connects) emits an 'error' nobody hears, which would end the process.
+      // This listener only hears it: the client is no longer queryable, its query fails (503) and
+      // the pool drops it on release.
+      onConnect: (client: EventEmitter) => {
+        client.on('error', () => undefined);
+      },
     },
   };
 }

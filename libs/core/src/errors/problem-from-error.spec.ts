@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { NotFoundProblem } from './problem.js';
 import { problemFromError } from './problem-from-error.js';
 
@@ -24,6 +24,9 @@ describe('problemFromError', () => {
     [queryError('40001'), 503, 'database.busy'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 503, 'database.unavailable'],
     [new Error('Connection terminated unexpectedly'), 503, 'database.unavailable'],
+    [new QueryFailedError('SELECT 1', [], new Error('Client has encountered a connection error and is not queryable')), 503, 'database.unavailable'],
+    [new QueryRunnerAlreadyReleasedError(), 503, 'database.unavailable'],
+    [new QueryRunnerProviderAlreadyReleasedError(), 503, 'database.unavailable'],
     [new Error('anything else'), 500, 'internal.error'],
     ['a thrown string', 500, 'internal.error'],
   ])('maps %p to %i %s', (error, status, code) => {

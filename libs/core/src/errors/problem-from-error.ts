@@ -1,11 +1,14 @@
 import { HttpException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { retryableSqlState } from '../database/transaction-retry.js';
 import { ProblemException, titleFor } from './problem.js';
 
 /** PostgreSQL error codes that mean "the database is not there", not "the request is wrong". */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/** What the pg driver says, without a code, when a connection is gone or cannot be had. */
+const LOST_CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|encountered a connection error and is not queryable|Client was closed and is not queryable/i;
 
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too_large', 'The request body is larger than allowed'],
@@ -45,7 +48,11 @@ export function problemFromError(error: unknown): ProblemException {
     // Still deadlocked or unserializable after the transaction's retries (see retryTransactions).
     return new ProblemException(503, 'database.busy', 'The database was too busy to finish this; try again', { headers: { 'retry-after': '1' } });
   }
-  if (error instanceof Error && /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections/i.test(error.message)) {
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) {
+    // TypeORM releases a query runner the moment its connection fails; the work still running on it then gets these.
+    return databaseUnavailable();
+  }
+  if (error instanceof Error && LOST_CONNECTION_MESSAGES.test(error.message)) {
     return databaseUnavailable();
   }
   if (statusCode === 429) {

@@ -27,3 +27,25 @@ export function surveyTokenHashSql(idSql: string, secretPlaceholder: string): st
   return `digest(${token}, 'sha256')`;
 }
 
+
+/**
+ * What a submission said, keyed by its token: the same for the same answers and flags in any key
+ * order, so a repeated submission is recognised; and since the token is never stored, nobody
+ * holding the database alone can test a guess of the answers against it.
+ */
+export function submissionDigest(token: string, answers: Record<string, unknown>, flags: Record<string, unknown> = {}): Buffer {
+  return createHmac('sha256', token).update(canonicalJson({ answers, flags }), 'utf8').digest();
+}
+
+/** JSON with object keys sorted at every level. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    return `{${Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

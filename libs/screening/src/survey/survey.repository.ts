@@ -8,6 +8,9 @@ import type { InvitationStatus } from '../campaigns/entities/screening-invitatio
 export interface SurveyInvitation {
   invitationId: string;
   status: InvitationStatus;
+  /** Set once used; the digest only when the student's own submission used it. */
+  usedAt: Date | null;
+  submissionDigest: Buffer | null;
   studentId: string;
   schoolId: string;
   schoolName: string;
@@ -27,7 +30,7 @@ export class SurveyRepository {
   /** By the token's hash (unique index); the token itself is never stored. */
   async findByTokenHash(tokenHash: Buffer): Promise<SurveyInvitation | null> {
     const rows = await this.dataSource.query<SurveyInvitation[]>(
-      `SELECT i.id AS "invitationId", i.status, i.student_id AS "studentId", i.school_id AS "schoolId", s.name AS "schoolName",
+      `SELECT i.id AS "invitationId", i.status, i.used_at AS "usedAt", i.submission_digest AS "submissionDigest", i.student_id AS "studentId", i.school_id AS "schoolId", s.name AS "schoolName",
               c.id AS "campaignId", c.name AS "campaignName", c.status AS "campaignStatus", c.opens_at AS "opensAt",
               c.closes_at AS "closesAt", c.consent_text_zh AS "consentTextZh", c.consent_text_en AS "consentTextEn"
          FROM screening_invitations i

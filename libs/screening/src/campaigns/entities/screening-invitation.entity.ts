@@ -49,6 +49,10 @@ export class ScreeningInvitation {
   @TimestampColumn({ nullable: true })
   usedAt: Date | null;
 
+  /** HMAC-SHA256, keyed by the token, of the answers the student submitted (see submissionDigest); null when used otherwise. */
+  @Column({ type: 'bytea', nullable: true })
+  submissionDigest: Buffer | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 }

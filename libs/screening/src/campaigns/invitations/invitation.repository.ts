@@ -18,6 +18,12 @@ export interface StudentInvitation {
   studentNumber: string;
 }
 
+/** How a used invitation was used: when, and the digest of the student's submission (null when used otherwise). */
+export interface SurveySubmission {
+  usedAt: Date;
+  submissionDigest: Buffer | null;
+}
+
 @Injectable()
 export class InvitationRepository {
   constructor(
@@ -80,18 +86,27 @@ export class InvitationRepository {
   }
 
   /**
-   * Uses up a pending invitation for the student's own survey; false when it was not pending.
-   * The row lock makes two simultaneous submissions of one token serialise here: the second sees
-   * the first's `used` and gets false.
+   * Uses up a pending invitation for the student's own survey, keeping the digest of what was
+   * submitted; false when it was not pending. The row lock makes two simultaneous submissions of
+   * one token serialise here: the second sees the first's `used` and gets false.
    */
-  async claim(manager: EntityManager, invitationId: string, at: Date): Promise<boolean> {
+  async claim(manager: EntityManager, invitationId: string, at: Date, digest: Buffer): Promise<boolean> {
     const rows = await manager.query<{ id: string }[]>(
       `WITH claimed AS (
-         UPDATE screening_invitations SET status = 'used', used_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id)
+         UPDATE screening_invitations SET status = 'used', used_at = $2, submission_digest = $3 WHERE id = $1 AND status = 'pending' RETURNING id)
        SELECT id FROM claimed`,
-      [invitationId, at],
+      [invitationId, at, digest],
     );
     return rows.length > 0;
+  }
+
+  /** When the student's own submission used the invitation, and the digest of what it said (null: used otherwise). */
+  async findSubmission(manager: EntityManager, invitationId: string): Promise<SurveySubmission | null> {
+    const rows = await manager.query<SurveySubmission[]>(
+      `SELECT used_at AS "usedAt", submission_digest AS "submissionDigest" FROM screening_invitations WHERE id = $1 AND status = 'used'`,
+      [invitationId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Results entered by counselors use the invitations up too: the student's token no longer opens the survey. */
