@@ -21,6 +21,7 @@ import { RemindersSnoozedIndex1795825850000 } from './1795825850000-reminders-sn
 import { OnePrimaryGuardian1795826000000 } from './1795826000000-one-primary-guardian.js';
 import { ReminderDeliveriesSkipped1795826100000 } from './1795826100000-reminder-deliveries-skipped.js';
 import { SurveySubmissionDigest1795826300000 } from './1795826300000-survey-submission-digest.js';
+import { RateLimitCounts1795826400000 } from './1795826400000-rate-limit-counts.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   OnePrimaryGuardian1795826000000,
   ReminderDeliveriesSkipped1795826100000,
   SurveySubmissionDigest1795826300000,
+  RateLimitCounts1795826400000,
 ];

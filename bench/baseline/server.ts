@@ -257,6 +257,9 @@ app.post<{ Body: { studentId: string; category: string; severity: string; observ
 });
 
 app.post<{ Params: { token: string }; Body: { consent: boolean; answers: { phq9?: Record<string, number> } } }>('/api/v1/survey/:token', async (request, reply) => {
+  // The survey's rate limit, counted in the database like the application's (one upsert per request).
+  const windowStart = Date.now() - (Date.now() % 60_000);
+  await pool.query(SQL.rateLimitHit, ['POST /api/v1/survey/:token', request.ip, new Date(windowStart), new Date(windowStart + 60_000)]);
   const hash = createHash('sha256').update(request.params.token, 'utf8').digest();
   const { rows } = await pool.query<{ invitationId: string; status: string; studentId: string; schoolId: string; campaignId: string }>(SQL.invitation, [hash]);
   const invitation = rows[0];

@@ -19,10 +19,12 @@ export interface TestApp {
 
 /**
  * The real application (every module, the real HTTP configuration) on a database of its own.
- * Pass a ManualClock to control time; extra modules add test-only routes.
+ * Pass a ManualClock to control time; extra modules add test-only routes. Pass another app's
+ * `database` to run a second instance on it (a deployment of several servers); closing that
+ * instance leaves the database to its owner.
  */
-export async function createTestApp(options: { clock?: Clock; extraModules?: Type[] } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(options: { clock?: Clock; extraModules?: Type[]; database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   process.env.DATABASE_URL = database.url;
 
   let builder = Test.createTestingModule({ imports: [AppModule, ...(options.extraModules ?? [])] });
@@ -41,7 +43,7 @@ export async function createTestApp(options: { clock?: Clock; extraModules?: Typ
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { CoreModule, DatabaseModule, IdempotencyModule } from '#core';
+import { CoreModule, DatabaseModule, IdempotencyModule, RateLimitModule } from '#core';
 import { AlertsModule } from '#alerts';
 import { AuditModule } from '#audit';
 import { CasesModule } from '#cases';
@@ -24,6 +24,7 @@ import { migrations } from '#migrations';
     DatabaseModule.forRoot({ migrations }),
     ScheduleModule.forRoot(),
     IdempotencyModule,
+    RateLimitModule,
     AuditModule,
     CryptoModule,
     IdentityModule,

@@ -11,3 +11,4 @@ export * from './pagination/index.js';
 export * from './validation/index.js';
 export * from './idempotency/index.js';
 export * from './time/index.js';
+export * from './rate-limit/index.js';

@@ -4,10 +4,13 @@ import { RequestMethod } from '@nestjs/common';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { logRequests } from '../logging/request-logging.js';
+import { postgresRateLimitStore } from '../rate-limit/postgres-rate-limit-store.js';
+import { RateLimitRepository } from '../rate-limit/rate-limit.repository.js';
 import { createValidationPipe } from '../validation/validation.js';
 import { useTolerantJsonParser } from './request-input.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -72,7 +75,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   // Off by default; routes opt in with @RouteConfig({ rateLimit: {} }) (sign-in, refresh) or a
   // named limit from routeRateLimit() (the student survey).
   const config = app.get(AppConfig);
-  await app.register(fastifyRateLimit, { global: false, max: config.AUTH_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
+  // Counted in PostgreSQL, so that a limit holds for the deployment rather than per instance.
+  const store = postgresRateLimitStore(app.get(RateLimitRepository), app.get(Clock));
+  await app.register(fastifyRateLimit, { global: false, max: config.AUTH_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000, store });
   namedRateLimits.set(app.getHttpAdapter().getInstance(), { survey: config.SURVEY_RATE_LIMIT_PER_MINUTE });
 
   const fastify = app.getHttpAdapter().getInstance();
