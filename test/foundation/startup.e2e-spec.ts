@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { EmbeddedDatabase } from '#core';
+import { loadEmbeddedDatabase } from '#core';
 
 const run = promisify(execFile);
 // `npm test` builds first, so the server's entry point is there.
@@ -47,6 +47,7 @@ describe('embedded PostgreSQL', () => {
   it('keeps its data across restarts and reuses a server orphaned by a killed process', async () => {
     const dataDir = path.join(root, 'pg');
     const port = 55000 + Math.floor(Math.random() * 5000);
+    const EmbeddedDatabase = await loadEmbeddedDatabase();
     const first = new EmbeddedDatabase({ dataDir, port });
     const query = async (url: string, sql: string) => {
       const client = new pg.Client({ connectionString: url });

@@ -6,7 +6,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EmbeddedDatabase, prepareDatabase } from '#core';
+import { loadEmbeddedDatabase, prepareDatabase } from '#core';
 import { migrations } from '#migrations';
 import pg from 'pg';
 
@@ -58,6 +58,7 @@ async function startTestServer(log: (line: string) => void): Promise<TestServer>
   log('No PostgreSQL at 127.0.0.1:5432: starting an embedded one for the tests');
   const root = await mkdtemp(path.join(tmpdir(), 'campus-care-test-'));
   await chmod(root, 0o755); // the server may run as the OS user `postgres`
+  const EmbeddedDatabase = await loadEmbeddedDatabase();
   const embedded = new EmbeddedDatabase({ dataDir: path.join(root, 'pg'), port: await freePort() });
   await embedded.start();
   return {

@@ -38,8 +38,9 @@ describe('README walkthrough: holiday reminders for each role', () => {
     // 1. The administrator puts the winter holiday on the calendar: it starts in 10 days.
     const holiday = await t.http.post('/api/v1/calendar/holidays').set(as.admin).send({ kind: 'winter', name: '寒假', startsOn: day(10), endsOn: day(40) });
     expect(holiday.status).toBe(201);
-    // 2. The class teacher flags a student; the counselor opens a case (the student is now at high risk).
-    const [student] = (await t.http.get('/api/v1/students').query({ limit: 1 }).set(as.teacher)).body.items;
+    // 2. The class teacher flags a student (the second of the class, as the README: the walkthroughs
+    //    before it reach the first); the counselor opens a case (the student is now at high risk).
+    const [, student] = (await t.http.get('/api/v1/students').query({ limit: 2 }).set(as.teacher)).body.items;
     const flag = await t.http.post('/api/v1/concern-flags').set(as.teacher).send({
       studentId: student.id, category: 'low_mood_or_withdrawal', severity: 'high', observedAt: clock.now().toISOString(), observation: '连续两周情绪低落，常独自一人',
     });
@@ -72,6 +73,11 @@ describe('README walkthrough: holiday reminders for each role', () => {
     expect(during.status).toBe(200);
     await sweep.run();
     expect(await inbox('counselor', { window: 'holiday' })).toEqual([`holiday_check_in: ${student.name} (open)`]);
+    // The pre-holiday window is over now: what was not done is overdue and went to the administrators.
+    expect(await inbox('admin', { view: 'escalated' })).toEqual([
+      'pre_holiday_categories: 高一1班 (open)', 'pre_holiday_categories: 高一2班 (open)',
+      'pre_holiday_safety_education: 高一1班 (open)', 'pre_holiday_safety_education: 高一2班 (open)',
+    ]);
     // The counselor reached the family over WeChat, outside the case records, and completes the check-in by hand.
     const [checkIn] = (await t.http.get('/api/v1/reminders').query({ window: 'holiday' }).set(as.counselor)).body.items;
     const completed = await t.http.post(`/api/v1/reminders/${checkIn.id}/complete`).set(as.counselor).send({ note: '微信联系家长，学生在家情况稳定' });

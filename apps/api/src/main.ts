@@ -5,15 +5,17 @@ import {
   AppLogger,
   ConfigValidationError,
   DatabaseUnreachableError,
-  EmbeddedDatabase,
+  type EmbeddedDatabase,
   EmbeddedDatabaseError,
   configureHttpApp,
   createFastifyAdapter,
   createRootLogger,
   ensureDatabaseExists,
   loadAppConfig,
+  loadEmbeddedDatabase,
   prepareDatabase,
   type RootLogger,
+  stopOnSignals,
 } from '#core';
 import { DEMO_SCHOOL_CODE, DEMO_USERS } from '#demo';
 import { DemoSurveyLinkService } from '#screening';
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
+    // Imported only here: the package's exit hook would otherwise end the process on SIGTERM at once.
+    const EmbeddedDatabase = await loadEmbeddedDatabase();
     embedded = new EmbeddedDatabase({
       dataDir: config.EMBEDDED_PG_DIR,
       port: config.EMBEDDED_PG_PORT,
@@ -63,17 +67,24 @@ async function main(): Promise<void> {
     log.info({ url: `${base}/api/v1`, docs: `${base}/api/docs`, embedded: Boolean(embedded) }, `campus-care is listening; API docs at ${base}/api/docs`);
     if (embedded) await printDemoSurveyLink(app, base, log);
 
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) process.exit(1); // a second Ctrl-C: stop now
-      stopping = true;
-      log.info({ signal }, 'Shutting down: finishing in-flight requests');
-      await app.close(); // stops accepting, drains requests, closes the pool
-      await embedded?.stop();
-      log.info('Stopped');
-      process.exit(0);
-    };
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+    stopOnSignals({
+      log,
+      draining: 'in-flight requests',
+      timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+      close: async () => {
+        // A keep-alive connection busy when the stop began would hold the close until its timeout: close each once idle.
+        const server = app.getHttpServer();
+        const reapIdle = setInterval(() => server.closeIdleConnections(), 100);
+        try {
+          await app.close(); // stops accepting, drains requests, closes the pool
+        } finally {
+          clearInterval(reapIdle);
+        }
+        await embedded?.stop();
+      },
+      // Past the bound: a request that never ends (a stalled upload, a client that never reads) is cut.
+      cut: () => app.getHttpServer().closeAllConnections(),
+    });
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppLogger, ConfigValidationError, DatabaseUnreachableError, createRootLogger, loadAppConfig, prepareDatabase } from '#core';
+import { AppLogger, ConfigValidationError, DatabaseUnreachableError, createRootLogger, loadAppConfig, prepareDatabase, stopOnSignals } from '#core';
 import { migrations } from '#migrations';
 import { AppModule } from '../../api/src/app.module.js';
 
@@ -22,16 +22,7 @@ async function main(): Promise<void> {
   await app.init();
   log.info({ reminderSweep: config.REMINDER_SWEEP_ENABLED === 'true' }, 'campus-care worker is running the scheduled jobs');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    log.info({ signal }, 'Shutting down: letting running jobs finish');
-    await app.close();
-    log.info('Stopped');
-    process.exit(0);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+  stopOnSignals({ log, draining: 'running jobs', timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, close: () => app.close() });
 }
 
 main().catch((error: unknown) => {

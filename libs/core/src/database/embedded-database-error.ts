@@ -1,0 +1,2 @@
+/** A failure of the embedded PostgreSQL, with one sentence saying what to do. */
+export class EmbeddedDatabaseError extends Error {}
