@@ -20,6 +20,7 @@ import { HelpResourcesVersion1795825800000 } from './1795825800000-help-resource
 import { RemindersSnoozedIndex1795825850000 } from './1795825850000-reminders-snoozed-index.js';
 import { OnePrimaryGuardian1795826000000 } from './1795826000000-one-primary-guardian.js';
 import { ReminderDeliveriesSkipped1795826100000 } from './1795826100000-reminder-deliveries-skipped.js';
+import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-role-grants.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   RemindersSnoozedIndex1795825850000,
   OnePrimaryGuardian1795826000000,
   ReminderDeliveriesSkipped1795826100000,
+  ApplicationRoleGrants1795826900000,
 ];

@@ -1,5 +1,6 @@
 export * from './data-source-options.js';
 export * from './database.module.js';
+export * from './request-role-check.js';
 export * from './embedded-database.js';
 export * from './migrate.js';
 export * from './prepare-database.js';
