@@ -22,6 +22,7 @@ import { OnePrimaryGuardian1795826000000 } from './1795826000000-one-primary-gua
 import { ReminderDeliveriesSkipped1795826100000 } from './1795826100000-reminder-deliveries-skipped.js';
 import { SurveySubmissionDigest1795826300000 } from './1795826300000-survey-submission-digest.js';
 import { RateLimitCounts1795826400000 } from './1795826400000-rate-limit-counts.js';
+import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-role-grants.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   ReminderDeliveriesSkipped1795826100000,
   SurveySubmissionDigest1795826300000,
   RateLimitCounts1795826400000,
+  ApplicationRoleGrants1795826900000,
 ];

@@ -231,15 +231,19 @@ describe('audit trail', () => {
   });
 
   describe('tamper evidence', () => {
-    it('refuses UPDATE, DELETE and TRUNCATE from the application connection', async () => {
+    it('refuses UPDATE, DELETE and TRUNCATE: the application role by its grants, the owner by the trigger', async () => {
       const admin = await aSchoolWithAdmin();
       await write(actorOf(admin), [{ action: 'student.read' }, { action: 'student.update' }]);
       const [seq] = await seqsOf(admin.schoolId);
-      const refused = { driverError: expect.objectContaining({ code: '42501', message: 'audit_events is append-only' }) };
+      const notGranted = { driverError: expect.objectContaining({ code: '42501', message: 'permission denied for table audit_events' }) };
+      const byTrigger = expect.objectContaining({ code: '42501', message: 'audit_events is append-only' });
 
-      await expect(t.dataSource.query(`UPDATE audit_events SET reason = 'nothing to see' WHERE seq = $1`, [seq])).rejects.toMatchObject(refused);
-      await expect(t.dataSource.query('DELETE FROM audit_events WHERE seq = $1', [seq])).rejects.toMatchObject(refused);
-      await expect(t.dataSource.query('TRUNCATE audit_events')).rejects.toMatchObject(refused);
+      await expect(t.dataSource.query(`UPDATE audit_events SET reason = 'nothing to see' WHERE seq = $1`, [seq])).rejects.toMatchObject(notGranted);
+      await expect(t.dataSource.query('DELETE FROM audit_events WHERE seq = $1', [seq])).rejects.toMatchObject(notGranted);
+      await expect(t.dataSource.query('TRUNCATE audit_events')).rejects.toMatchObject(notGranted);
+      await expect(t.database.asOwner(`UPDATE audit_events SET reason = 'nothing to see' WHERE seq = $1`, [seq])).rejects.toEqual(byTrigger);
+      await expect(t.database.asOwner('DELETE FROM audit_events WHERE seq = $1', [seq])).rejects.toEqual(byTrigger);
+      await expect(t.database.asOwner('TRUNCATE audit_events')).rejects.toEqual(byTrigger);
       expect(await countOf(admin.schoolId)).toBe(2);
       expect(await verify(admin)).toEqual({ ok: true, checked: 2, firstBrokenSeq: null });
     });

@@ -19,8 +19,9 @@ describe('HTTP conventions', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [ProbeModule] });
-    await t.dataSource.query(`
+    await t.database.asOwner(`
       CREATE TABLE probe_items (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), created_at timestamptz(3) NOT NULL);
+      GRANT SELECT ON probe_items TO campus_care_app;
       INSERT INTO probe_items (created_at)
         SELECT timestamptz '2026-09-01 00:00:00+00' + (g / 3) * interval '1 minute' FROM generate_series(1, 120) g;`);
   });
@@ -195,7 +196,7 @@ describe('when the database goes away', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [ProbeModule] });
-    await t.dataSource.query('CREATE TABLE probe_items (id uuid PRIMARY KEY, created_at timestamptz(3) NOT NULL)');
+    await t.database.asOwner('CREATE TABLE probe_items (id uuid PRIMARY KEY, created_at timestamptz(3) NOT NULL); GRANT SELECT ON probe_items TO campus_care_app');
     const admin = new pg.Client({ connectionString: process.env.TEST_ADMIN_URL });
     await admin.connect();
     await admin.query(`ALTER DATABASE ${t.database.name} ALLOW_CONNECTIONS false`);

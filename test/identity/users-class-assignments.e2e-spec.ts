@@ -134,7 +134,8 @@ describe('a class teacher leaving: their class assignments end with them', () =>
 
   async function waitForLockWaiters(count: number): Promise<void> {
     for (let attempt = 0; attempt < 250; attempt++) {
-      const [{ waiting }] = await t.dataSource.query<{ waiting: number }[]>(
+      // As the owner: the application role does not see other sessions' wait events.
+      const [{ waiting }] = await t.database.asOwner<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );
       if (waiting >= count) return;

@@ -1,13 +1,15 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { OnePrimaryGuardian1795826000000 } from '../../migrations/1795826000000-one-primary-guardian.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestDatabase } from '../support/test-database.js';
 import { bearer, createSchoolWorld, createStudent } from '../support/factories.js';
 import { expectProblem } from '../support/problems.js';
 
 type World = Awaited<ReturnType<typeof createSchoolWorld>>;
-async function waitUntilSomeoneWaitsForALock(dataSource: DataSource): Promise<void> {
+/** As the owner: the application role does not see other sessions' wait events. */
+async function waitUntilSomeoneWaitsForALock(database: TestDatabase): Promise<void> {
   for (let attempt = 0; attempt < 250; attempt++) {
-    const [{ waiting }] = await dataSource.query<{ waiting: number }[]>(
+    const [{ waiting }] = await database.asOwner<{ waiting: number }>(
       `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
     );
     if (waiting > 0) return;
@@ -90,7 +92,7 @@ describe('one primary guardian per student', () => {
     it('answers a new primary guardian that lost the race with the 409 of a concurrent change, and adds nothing', async () => {
       const [theirs] = await insertGuardian(other, true);
       const adding = add({ name: '张伟', relation: 'father', phone: '13812345678', isPrimary: true }).then((res) => res);
-      await waitUntilSomeoneWaitsForALock(t.dataSource);
+      await waitUntilSomeoneWaitsForALock(t.database);
       await other.commitTransaction();
       expectProblem(await adding, 409, 'guardian.version_conflict');
       expect(await primaries()).toEqual([theirs.id]);
@@ -100,7 +102,7 @@ describe('one primary guardian per student', () => {
       const mine = await add({ name: '张伟', relation: 'father', phone: '13812345678' });
       const [theirs] = await insertGuardian(other, true);
       const promoting = makePrimary(mine.body.id as string, 1).then((res) => res);
-      await waitUntilSomeoneWaitsForALock(t.dataSource);
+      await waitUntilSomeoneWaitsForALock(t.database);
       await other.commitTransaction();
       expectProblem(await promoting, 409, 'guardian.version_conflict');
       expect(await primaries()).toEqual([theirs.id]);
@@ -114,6 +116,8 @@ describe('one primary guardian per student', () => {
     await runner.connect();
     await runner.startTransaction();
     try {
+      // A migration runs as the owner (the login role), not as the application role of the pool.
+      await runner.query('SET LOCAL ROLE NONE');
       await runner.query('DROP INDEX guardians_one_primary_key');
       const insertPrimary = (addedAgo: string) =>
         runner.query(

@@ -175,7 +175,7 @@ describe('reminder sweep', () => {
 
   it('sweeps with the same number of statements for 2 or 60 students: set-based, no query per student', async () => {
     const statementsToRecreate = async () => {
-      await t.dataSource.query(`DELETE FROM reminders WHERE school_id = $1 AND window_kind = 'post_return'`, [w.school.id]);
+      await t.database.asOwner(`DELETE FROM reminders WHERE school_id = $1 AND window_kind = 'post_return'`, [w.school.id]);
       const spy = jest.spyOn(EntityManager.prototype, 'query');
       try {
         const { created } = await sweep.run();

@@ -77,8 +77,9 @@ describe('screening instruments', () => {
 
   it('lists a newer active version instead of the older one, but never an inactive one', async () => {
     const [v1] = await t.dataSource.query<{ id: string; definition: unknown }[]>(`SELECT id, definition FROM screening_instruments WHERE code = 'gad7'`);
+    // New versions come with migrations (the owner): the application role may only read them.
     const insert = (version: number, active: boolean) =>
-      t.dataSource.query<{ id: string }[]>(
+      t.database.asOwner<{ id: string }>(
         `INSERT INTO screening_instruments (code, version, name_zh, name_en, definition, active)
          VALUES ('gad7', $1, 'GAD-7', 'GAD-7', $2::jsonb, $3) RETURNING id`,
         [version, JSON.stringify(v1.definition), active],

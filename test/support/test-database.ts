@@ -16,7 +16,10 @@ function urlOf(name: string): string {
 /** A fresh database cloned from the migrated template (or, `migrated: false`, an empty one); `drop` removes it. */
 export interface TestDatabase {
   name: string;
+  /** The owner's (superuser's) URL; the application's pool runs as campus_care_app on it. */
   url: string;
+  /** One statement as the owner, for what the application role may not do (schema changes, tampering). */
+  asOwner<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -30,9 +33,19 @@ export async function createTestDatabase({ migrated = true }: { migrated?: boole
   } finally {
     await admin.end();
   }
+  const url = urlOf(name);
   return {
     name,
-    url: urlOf(name),
+    url,
+    asOwner: async <T>(sql: string, params: unknown[] = []) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     drop: async () => {
       const client = new pg.Client({ connectionString: requireEnv('TEST_ADMIN_URL') });
       await client.connect();

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL as string;
 
   try {
-    const applied = await prepareDatabase(databaseUrl, migrations);
+    // Migrations as the owner; requests then run as the application role (DatabaseModule).
+    const applied = await prepareDatabase(config.MIGRATION_DATABASE_URL ?? databaseUrl, migrations);
     if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
     // Demo data only ever goes into the embedded database; elsewhere `npm run seed:demo` does it on purpose.
     if (embedded && (await seedDemoIfEmpty(databaseUrl, config.DEMO_PASSWORD))) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { assertDatabaseReachable, dataSourceOptions, loadAppConfig, retryTransactions, runMigrations } from '#core';
+import { APPLICATION_ROLE, assertDatabaseReachable, dataSourceOptions, loadAppConfig, retryTransactions, runMigrations } from '#core';
 import { ENCRYPTED_COLUMNS, EncryptedColumns, FieldCipher, keyRingOf, loadCryptoConfig, ReencryptionService } from '#crypto';
 import { migrations } from '#migrations';
 import { allEntities } from './all-entities.js';
@@ -10,11 +10,14 @@ import { sweepRemindersCommand } from './commands/sweep-reminders.command.js';
 
 /**
  * Operator commands: `npm run cli -- <command>`. They work on the database named by
- * DATABASE_URL (the embedded one is started by `npm start`, so set DATABASE_URL to its URL).
+ * DATABASE_URL (the embedded one is started by `npm start`, so set DATABASE_URL to its URL), as
+ * the application role; those marked `asOwner` (schema changes, and re-encryption, which rewrites
+ * rows the application role may only add, such as session notes) on MIGRATION_DATABASE_URL when set.
  */
-const commands: Record<string, { help: string; run: (dataSource: DataSource, args: string[]) => Promise<void> }> = {
+const commands: Record<string, { help: string; asOwner?: true; run: (dataSource: DataSource, args: string[]) => Promise<void> }> = {
   'migration:run': {
     help: 'apply pending migrations',
+    asOwner: true,
     run: async (dataSource) => {
       const applied = await runMigrations(dataSource);
       say(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The schema is up to date');
@@ -22,6 +25,7 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
   },
   'migration:revert': {
     help: 'revert the most recent migration',
+    asOwner: true,
     run: async (dataSource) => {
       await dataSource.undoLastMigration({ transaction: 'each' });
       say('Reverted the most recent migration');
@@ -29,6 +33,7 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
   },
   'schema:diff': {
     help: 'print the SQL that would bring the schema in line with the entities (to draft a migration)',
+    asOwner: true,
     run: async (dataSource) => {
       const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
       say('-- up');
@@ -42,7 +47,9 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
     run: async (dataSource, args) => say(await createAdminCommand(dataSource, args)),
   },
   'seed:demo': {
-    help: 'seed the demo school and accounts (password DEMO_PASSWORD) into DATABASE_URL',
+    help: 'seed the demo school and accounts (password DEMO_PASSWORD) into DATABASE_URL, migrating it first',
+    // It migrates first, which takes the owner.
+    asOwner: true,
     run: async (dataSource) => say(await seedDemoCommand(dataSource)),
   },
   'reminders:sweep': {
@@ -51,6 +58,7 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
   },
   'migration:show': {
     help: 'list migrations and whether each is applied',
+    asOwner: true,
     run: async (dataSource) => {
       const [{ exists }] = await dataSource.query<{ exists: boolean }[]>(
         `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
@@ -62,6 +70,7 @@ const commands: Record<string, { help: string; run: (dataSource: DataSource, arg
   },
   reencrypt: {
     help: 'after a key rotation, re-encrypt values under FIELD_ENCRYPTION_ACTIVE_KEY',
+    asOwner: true,
     run: async (dataSource) => {
       // Wired by hand instead of booting Nest: the keys come from the environment and the
       // columns from the static ENCRYPTED_COLUMNS list, which every module appends to.
@@ -92,10 +101,12 @@ async function main(): Promise<void> {
   }
   const config = loadAppConfig();
   if (!config.DATABASE_URL) throw new Error('Set DATABASE_URL to the database this command should work on.');
-  await assertDatabaseReachable(config.DATABASE_URL);
+  const url = command.asOwner ? (config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL) : config.DATABASE_URL;
+  await assertDatabaseReachable(url);
+  const role = command.asOwner ? undefined : APPLICATION_ROLE;
   const dataSource = retryTransactions(
     new DataSource({
-      ...dataSourceOptions({ url: config.DATABASE_URL, migrations, poolSize: 2, applicationName: 'campus-care-cli' }),
+      ...dataSourceOptions({ url, migrations, poolSize: 2, applicationName: 'campus-care-cli', role }),
       entities: allEntities,
     }),
   );

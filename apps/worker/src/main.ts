@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL) throw new ConfigValidationError('The worker needs DATABASE_URL: the embedded PostgreSQL belongs to `npm start` alone');
   if (config.JOBS_ENABLED === 'false') throw new ConfigValidationError('JOBS_ENABLED=false leaves the worker nothing to do');
 
-  const applied = await prepareDatabase(config.DATABASE_URL, migrations);
+  const applied = await prepareDatabase(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, migrations);
   if (applied.length > 0) log.info({ migrations: applied }, 'Applied migrations');
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
   app.useLogger(app.get(AppLogger));

@@ -23,6 +23,14 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The owner's URL, for migrations (and operator commands that rewrite what the application role
+   * may not); unset: DATABASE_URL, whose user must then own the schema.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// connection URL' })
+  MIGRATION_DATABASE_URL?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -2,10 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { dataSourceOptions, type MigrationList } from './data-source-options.js';
+import { APPLICATION_ROLE, dataSourceOptions, type MigrationList } from './data-source-options.js';
+import { RequestRoleCheck } from './request-role-check.js';
 import { retryTransactions } from './transaction-retry.js';
 
-/** TypeORM on the configured PostgreSQL, retrying deadlocked transactions; each feature module registers its own entities. */
+/**
+ * TypeORM on the configured PostgreSQL, every pooled connection as the application role, deadlocked
+ * transactions retried; each feature module registers its own entities.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(options: { migrations: MigrationList }): DynamicModule {
@@ -17,7 +21,12 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => {
             if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set');
             return {
-              ...dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, migrations: options.migrations }),
+              ...dataSourceOptions({
+                url: config.DATABASE_URL,
+                poolSize: config.DATABASE_POOL_SIZE,
+                migrations: options.migrations,
+                role: APPLICATION_ROLE,
+              }),
               autoLoadEntities: true,
               retryAttempts: 2,
               retryDelay: 1_000,
@@ -27,6 +36,7 @@ export class DatabaseModule {
           dataSourceFactory: async (options?: DataSourceOptions) => retryTransactions(new DataSource(options as DataSourceOptions)),
         }),
       ],
+      providers: [RequestRoleCheck],
     };
   }
 }

@@ -2,6 +2,7 @@ export * from './data-source-options.js';
 export * from './database.module.js';
 export * from './embedded-database-error.js';
 export * from './load-embedded-database.js';
+export * from './request-role-check.js';
 export * from './migrate.js';
 export * from './prepare-database.js';
 export * from './snake-naming.strategy.js';
