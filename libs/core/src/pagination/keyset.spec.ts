@@ -31,6 +31,10 @@ describe('keyset cursors', () => {
     expect(() => decodeCursor(encodeCursor(['a']), 2)).toThrow(ProblemException);
     expect(() => decodeCursor(encodeCursor([{ sql: 'x' } as never, 'a']), 2)).toThrow(ProblemException);
   });
+
+  it('reject a forged text that PostgreSQL cannot compare (NUL)', () => {
+    expect(() => decodeCursor(encodeCursor(['name\0', 'a']), 2)).toThrow(ProblemException);
+  });
 });
 
 describe('toPage', () => {

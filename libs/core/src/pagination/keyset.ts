@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadRequestProblem } from '../errors/problem.js';
+import { textFault } from '../http/request-input.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -42,7 +43,7 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor of `arity` values; anything else is a 400, never a 500. */
+/** Decodes a cursor of `arity` values; anything else (NUL in a text included) is a 400, never a 500. */
 export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   const invalid = () => new BadRequestProblem('pagination.invalid_cursor', 'The cursor is not one this list issued');
   let values: unknown;
@@ -54,7 +55,7 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   if (
     !Array.isArray(values) ||
     values.length !== arity ||
-    !values.every((v) => (typeof v === 'string' && v.length <= 256) || (typeof v === 'number' && Number.isFinite(v)))
+    !values.every((v) => (typeof v === 'string' && v.length <= 256 && !textFault(v)) || (typeof v === 'number' && Number.isFinite(v)))
   ) {
     throw invalid();
   }
