@@ -18,6 +18,8 @@ export interface JobContext {
   databaseUrl: string;
   /** Root of the built project (dist/ lives under it). */
   root: string;
+  /** The key the seeded audit chain is keyed under (the server's AUDIT_ANCHOR_KEY). */
+  auditAnchorKey: string;
 }
 
 export interface JobResult {
@@ -57,7 +59,7 @@ export const jobs: TimedJob[] = [
     name: 'audit-verify',
     description: "the application's audit chain verification over every school's entries (child process: time, peak RSS)",
     async run(context) {
-      const report = await runChild<ChainVerificationReport>(`${context.root}/dist/bench/verify-chain.js`, { DATABASE_URL: context.databaseUrl }, [
+      const report = await runChild<ChainVerificationReport>(`${context.root}/dist/bench/verify-chain.js`, { DATABASE_URL: context.databaseUrl, AUDIT_ANCHOR_KEY: context.auditAnchorKey }, [
         `--max-old-space-size=${VERIFY_HEAP_BUDGET_MIB}`,
       ]);
       return {
@@ -73,7 +75,10 @@ export const jobs: TimedJob[] = [
     name: 'reminder-sweep',
     description: "the application's holiday reminder sweep over every school (a contact within 7 days of the restart for every open case) against one hand-written INSERT ... SELECT of the same rows; best of three alternating runs each",
     async run(context) {
-      const report = await runChild<SweepReport>(`${context.root}/dist/bench/sweep-reminders.js`, { DATABASE_URL: context.databaseUrl });
+      const report = await runChild<SweepReport>(`${context.root}/dist/bench/sweep-reminders.js`, {
+        DATABASE_URL: context.databaseUrl,
+        AUDIT_ANCHOR_KEY: context.auditAnchorKey,
+      });
       return {
         ok: report.ok,
         seconds: report.seconds,

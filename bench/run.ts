@@ -15,7 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { prepareDatabase } from '#core';
+import { prepareDatabase, validateEnvironment } from '#core';
+import { AuditAnchorConfig } from '#audit';
 import { PasswordHasher } from '#identity';
 import { migrations } from '#migrations';
 import { surveyToken } from '#screening';
@@ -148,7 +149,12 @@ async function runAtScale(students: number, options: Options): Promise<ScaleRun>
   };
   const client = await connect();
   const seedStarted = Date.now();
-  const seedSteps = await seed(client, connect, { students, passwordHash, surveySecret: secrets.SURVEY_TOKEN_SECRET });
+  const seedSteps = await seed(client, connect, {
+    students,
+    passwordHash,
+    surveySecret: secrets.SURVEY_TOKEN_SECRET,
+    auditChainKey: validateEnvironment(AuditAnchorConfig, { AUDIT_ANCHOR_KEY: secrets.AUDIT_ANCHOR_KEY }).chainKey(),
+  });
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   await client.end();
   log(`[bench] seeded ${students} students in ${seedSeconds.toFixed(1)} s`);
@@ -184,7 +190,7 @@ async function runAtScale(students: number, options: Options): Promise<ScaleRun>
     }
     for (const job of jobs.filter((j) => selected(j.name))) {
       log(`[bench] ${job.name} ...`);
-      const result = await job.run({ databaseUrl: benchUrl.toString(), root: ROOT });
+      const result = await job.run({ databaseUrl: benchUrl.toString(), root: ROOT, auditAnchorKey: secrets.AUDIT_ANCHOR_KEY });
       jobRuns.push({ name: job.name, ...result });
       log(
         `[bench] ${job.name}: ${result.ok ? 'ok' : 'FAILED'}, ${result.items} in ${result.seconds.toFixed(2)} s ` +

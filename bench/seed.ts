@@ -32,6 +32,8 @@ export interface SeedOptions {
   students: number;
   passwordHash: string;
   surveySecret: string;
+  /** The HMAC key of the audit chain (derived from the server's AUDIT_ANCHOR_KEY). */
+  auditChainKey: Buffer;
 }
 
 interface Step {
@@ -56,7 +58,7 @@ interface Step {
  */
 const AUDIT_CHAIN_FUNCTION = `
 CREATE UNLOGGED TABLE bench_audit_chained (seq bigint, at timestamptz, school_id uuid, actor_id uuid, student_id uuid, prev_hash bytea, hash bytea);
-CREATE FUNCTION bench_chain_audit(parts int, part int) RETURNS bigint LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION bench_chain_audit(parts int, part int, chain_key bytea) RETURNS bigint LANGUAGE plpgsql AS $fn$
 DECLARE
   r record;
   prev bytea;
@@ -69,10 +71,10 @@ BEGIN
       school := r.school_no;
       prev := NULL;
     END IF;
-    cur := digest(coalesce(prev, ''::bytea) || convert_to(
+    cur := hmac(coalesce(prev, ''::bytea) || convert_to(
       '["v1","' || r.seq || '","' || to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","' || r.school_id
       || '","' || r.actor_id || '","class_teacher","student.read","student","' || r.student_id || '","' || r.student_id
-      || '","success","normal",null,null,null,null,null]', 'UTF8'), 'sha256');
+      || '","success","normal",null,null,null,null,null]', 'UTF8'), chain_key, 'sha256');
     INSERT INTO bench_audit_chained VALUES (r.seq, r.at, r.school_id, r.actor_id, r.student_id, prev, cur);
     prev := cur;
     n := n + 1;
@@ -258,18 +260,18 @@ export async function seed(client: Client, connect: () => Promise<Client>, optio
       params: [n],
     },
     {
-      name: 'audit chain (SHA-256 per school, as libs/audit/src/chain)',
+      name: 'audit chain (HMAC-SHA256 per school, as libs/audit/src/chain)',
       weight: 1.5,
       sql: AUDIT_CHAIN_FUNCTION,
-      parallel: [`SELECT bench_chain_audit(2, 0) AS rows`, `SELECT bench_chain_audit(2, 1) AS rows`],
+      parallel: [0, 1].map((part) => `SELECT bench_chain_audit(2, ${part}, decode('${options.auditChainKey.toString('hex')}', 'hex')) AS rows`),
     },
     {
       name: 'audit history into audit_events',
       weight: 13,
       sql: `INSERT INTO audit_events (seq, occurred_at, school_id, actor_id, actor_role, action, entity_type, entity_id, student_id,
-                                        outcome, severity, prev_hash, hash)
+                                        outcome, severity, hash_alg, prev_hash, hash)
             SELECT seq, at, school_id, actor_id, 'class_teacher', 'student.read', 'student', student_id, student_id,
-                   'success', 'normal', prev_hash, hash
+                   'success', 'normal', 'hmac-sha256', prev_hash, hash
               FROM bench_audit_chained ORDER BY seq`,
       after: 'DROP TABLE bench_audit_stage, bench_audit_chained; DROP FUNCTION bench_chain_audit',
     },

@@ -12,7 +12,7 @@
 // First: it loads reflect-metadata before any decorated class.
 import { runChildJob } from './child-job.js';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '#audit';
+import { auditServiceFromEnvironment } from '#audit';
 import { SystemClock } from '#core';
 import { ensureDefaultRules, ReminderSweepRepository, ReminderSweepService } from '#reminders';
 
@@ -77,7 +77,7 @@ async function sweepBothWays(dataSource: DataSource): Promise<SweepReport> {
   await dataSource.query(`UPDATE reminder_rules SET enabled = (code = $1)`, [RULE]);
 
   const clock = new SystemClock();
-  const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), new AuditService(dataSource, clock), clock);
+  const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), auditServiceFromEnvironment(dataSource, clock), clock);
   const emptied = async () => {
     await dataSource.query('DELETE FROM reminders');
     await dataSource.query('VACUUM ANALYZE reminders, reminder_deliveries');

@@ -9,7 +9,7 @@
 import { runChildJob } from './child-job.js';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '#access';
-import { AuditTrailService } from '#audit';
+import { auditAnchorConfigFromEnvironment, AuditTrailService } from '#audit';
 import { AuditEventRepository } from '../libs/audit/src/trail/audit-event.repository.js';
 
 export interface ChainVerificationReport {
@@ -25,7 +25,7 @@ export interface ChainVerificationReport {
 }
 
 async function verifyEveryChain(dataSource: DataSource): Promise<ChainVerificationReport> {
-  const trail = new AuditTrailService(new AuditEventRepository(dataSource));
+  const trail = new AuditTrailService(new AuditEventRepository(dataSource), auditAnchorConfigFromEnvironment());
   const schools = await dataSource.query<{ id: string }[]>('SELECT id FROM schools ORDER BY code');
   const startRssMiB = process.memoryUsage().rss / 2 ** 20;
   const started = process.hrtime.bigint();

@@ -23,6 +23,7 @@ import { ReminderDeliveriesSkipped1795826100000 } from './1795826100000-reminder
 import { SurveySubmissionDigest1795826300000 } from './1795826300000-survey-submission-digest.js';
 import { RateLimitCounts1795826400000 } from './1795826400000-rate-limit-counts.js';
 import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-role-grants.js';
+import { KeyedAuditChain1795826910000 } from './1795826910000-keyed-audit-chain.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SurveySubmissionDigest1795826300000,
   RateLimitCounts1795826400000,
   ApplicationRoleGrants1795826900000,
+  KeyedAuditChain1795826910000,
 ];

@@ -8,13 +8,14 @@ import { createCipheriv, createHash, randomBytes, randomUUID, webcrypto } from '
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
-import { chainHash } from '#audit';
+import { auditAnchorConfigFromEnvironment, chainHash } from '#audit';
 import { SQL } from './statements.js';
 
 const env = process.env;
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
 // Imported once, as the application does.
 const key = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(env.JWT_SECRET ?? ''), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+const auditChainKey = auditAnchorConfigFromEnvironment().chainKey();
 const issuer = env.JWT_ISSUER ?? 'campus-care';
 const audience = env.JWT_AUDIENCE ?? 'campus-care-api';
 const maxTokenAge = Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
@@ -111,7 +112,7 @@ async function appendAudit(db: Db, schoolId: string, pending: PendingAudit[]): P
       changedFields: null,
       breakGlassGrantId: null,
     };
-    const hash = chainHash(prevHash, fields);
+    const hash = chainHash(auditChainKey, prevHash, fields);
     const record = {
       seq: fields.seq,
       occurred_at: occurredAt.toISOString(),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ManualClock } from '#core';
-import { type AuditActor, type AuditEntry, type AuditEventView, AuditService } from '#audit';
+import { type AuditActor, type AuditEntry, type AuditEventView, AuditService, type ChainedAuditFields, type StoredChainEntry, unkeyedChainHash } from '#audit';
+import { AuditEventRepository } from '../../libs/audit/src/trail/audit-event.repository.js';
 import { bearer, createSchool, createSchoolWorld, createUser, type TestUser } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectProblem } from '../support/problems.js';
@@ -260,6 +261,79 @@ describe('audit trail', () => {
       await tamper(sql, [seqs[1_100]]);
 
       expect(await verify(admin)).toEqual({ ok: false, checked: 1_101, firstBrokenSeq: seqs[1_100] });
+    });
+
+    /**
+     * What someone with the database but not the key can do: rewrite an entry and recompute every
+     * later hash with plain SHA-256, optionally labelling the rewritten entries as unkeyed ones.
+     */
+    async function rewriteUnkeyed(schoolId: string, at: number, relabel: boolean): Promise<void> {
+      const chain = await t.app.get(AuditEventRepository).chainBatchForSchool(schoolId, null, 1_000);
+      let prevHash = chain[at - 1]?.hash ?? null;
+      for (const [i, entry] of chain.entries()) {
+        if (i < at) continue;
+        const fields: StoredChainEntry = i === at ? { ...entry, reason: 'nothing to see' } : entry;
+        const hash = unkeyedChainHash(prevHash, fields);
+        await tamper(`UPDATE audit_events SET reason = $2, prev_hash = $3, hash = $4, hash_alg = $5 WHERE seq = $1`, [
+          entry.seq,
+          fields.reason,
+          prevHash,
+          hash,
+          relabel ? 'sha256' : entry.hashAlg,
+        ]);
+        prevHash = hash;
+      }
+    }
+
+    it.each([
+      ['left labelled keyed', false],
+      ['relabelled as written before the keying', true],
+    ])('finds a rewrite whose later hashes were recomputed without the key, %s', async (_how, relabel) => {
+      const admin = await aSchoolWithAdmin();
+      await write(actorOf(admin), Array.from({ length: 5 }, (_, i) => ({ action: 'student.read', reason: `entry ${i}` })));
+      const seqs = await seqsOf(admin.schoolId);
+      expect(await verify(admin)).toEqual({ ok: true, checked: 5, firstBrokenSeq: null });
+
+      await rewriteUnkeyed(admin.schoolId, 1, relabel);
+
+      expect(await verify(admin)).toEqual({ ok: false, checked: 2, firstBrokenSeq: seqs[1] });
+      await rewriteUnkeyed(admin.schoolId, 0, relabel);
+      expect(await verify(admin)).toMatchObject({ ok: false, firstBrokenSeq: seqs[0] });
+    });
+
+    it('keys a chain written before the keying with one keyed entry at start; no unkeyed rewrite of it passes then', async () => {
+      const admin = await aSchoolWithAdmin();
+      let prevHash: Buffer | null = null;
+      for (const action of ['student.read', 'student.update', 'guardian.read']) {
+        const [{ seq }] = await t.database.asOwner<{ seq: string }>(`SELECT nextval('audit_events_seq')::text AS seq`);
+        const fields: ChainedAuditFields = {
+          seq, occurredAt: clock.now(), schoolId: admin.schoolId, actorId: admin.id, actorRole: 'admin', action, entityType: null, entityId: null,
+          studentId: null, outcome: 'success', severity: 'normal', clientIp: null, requestId: null, reason: null, changedFields: null, breakGlassGrantId: null,
+        };
+        const hash: Buffer = unkeyedChainHash(prevHash, fields);
+        await t.database.asOwner(
+          `INSERT INTO audit_events (seq, occurred_at, school_id, actor_id, actor_role, action, outcome, severity, hash_alg, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, 'admin', $5, 'success', 'normal', 'sha256', $6, $7)`,
+          [seq, fields.occurredAt, admin.schoolId, admin.id, action, prevHash, hash],
+        );
+        prevHash = hash;
+      }
+      const seqs = await seqsOf(admin.schoolId);
+      // Before the keying entry, the chain proves nothing: it could be anyone's rewrite.
+      expect(await verify(admin)).toEqual({ ok: false, checked: 3, firstBrokenSeq: seqs[0] });
+
+      expect(await audit.keyUnkeyedChains()).toBeGreaterThanOrEqual(1);
+      expect(await audit.keyUnkeyedChains()).toBe(0);
+      expect(await verify(admin)).toEqual({ ok: true, checked: 4, firstBrokenSeq: null });
+      expect((await listAll(admin)).map((e) => e.action)).toEqual(['audit_chain.keyed', 'guardian.read', 'student.update', 'student.read']);
+
+      // A rewrite of an old entry shows at the keyed entry that vouches for it; one passed off as
+      // entirely unkeyed leaves no keyed entry, so nothing of the chain is proven.
+      const keyingSeq = (await seqsOf(admin.schoolId))[3];
+      await rewriteUnkeyed(admin.schoolId, 1, false);
+      expect(await verify(admin)).toEqual({ ok: false, checked: 4, firstBrokenSeq: keyingSeq });
+      await rewriteUnkeyed(admin.schoolId, 1, true);
+      expect(await verify(admin)).toEqual({ ok: false, checked: 4, firstBrokenSeq: seqs[0] });
     });
 
     it('names the entry after a row deleted behind the trigger', async () => {

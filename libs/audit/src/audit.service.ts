@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { Clock } from '#core';
+import { AuditAnchorConfig } from './anchor/audit-anchor-config.js';
 import { chainHash, type ChainedAuditFields } from './chain/audit-chain.js';
 import type { AuditOutcome } from './entities/audit-event.entity.js';
 
@@ -48,15 +49,20 @@ const depthOf = (runner: QueryRunner) => (runner as unknown as { transactionDept
  * append and the commit, not for the rest of the transaction (a school's students submitting a
  * survey at once, teachers raising flags). `flush` writes them at once where a transaction must
  * read its own entries.
+ *
+ * Hashes are HMACs under a key derived from AUDIT_ANCHOR_KEY, which the database never holds.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationBootstrap {
   private readonly pending = new WeakMap<QueryRunner, PendingEntries[]>();
+  private readonly chainKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    config: AuditAnchorConfig,
   ) {
+    this.chainKey = config.chainKey();
     const subscriber: EntitySubscriberInterface = {
       beforeTransactionCommit: ({ queryRunner }) => this.flushRunner(queryRunner),
       beforeTransactionRollback: ({ queryRunner }) => this.discard(queryRunner),
@@ -122,7 +128,7 @@ export class AuditService {
     // One chain per school: appends to it are serialised until this transaction ends. This needs
     // READ COMMITTED (the default): a REPEATABLE READ snapshot taken before the lock would read
     // a stale last hash and fork the chain.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${schoolId ?? 'system'}`]);
+    await this.lockChain(manager, schoolId);
     const [{ seqs, prev_hash: lastHash }] = await manager.query<{ seqs: string[]; prev_hash: Buffer | null }[]>(
       `SELECT ARRAY(SELECT nextval('audit_events_seq')::text FROM generate_series(1, $1::int)) AS seqs,
               (SELECT hash FROM audit_events WHERE school_id IS NOT DISTINCT FROM $2::uuid ORDER BY seq DESC LIMIT 1) AS prev_hash`,
@@ -132,19 +138,19 @@ export class AuditService {
     let prevHash = lastHash;
     const rows = entries.map(({ actor, entry }, i) => {
       const fields = this.fieldsOf(seqs[i], occurredAt, actor, entry);
-      const hash = chainHash(prevHash, fields);
+      const hash = chainHash(this.chainKey, prevHash, fields);
       const row = { ...fields, prevHash, hash };
       prevHash = hash;
       return row;
     });
     await manager.query(
       `INSERT INTO audit_events (seq, occurred_at, school_id, actor_id, actor_role, action, entity_type, entity_id,
-         student_id, outcome, severity, client_ip, request_id, reason, changed_fields, break_glass_grant_id, prev_hash, hash)
+         student_id, outcome, severity, client_ip, request_id, reason, changed_fields, break_glass_grant_id, hash_alg, prev_hash, hash)
        SELECT r.seq::bigint, r.occurred_at::timestamptz, r.school_id::uuid, r.actor_id::uuid, r.actor_role, r.action,
               r.entity_type, r.entity_id::uuid, r.student_id::uuid, r.outcome, r.severity, r.client_ip, r.request_id,
               r.reason,
               CASE WHEN jsonb_typeof(r.changed_fields) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(r.changed_fields)) END,
-              r.break_glass_grant_id::uuid,
+              r.break_glass_grant_id::uuid, 'hmac-sha256',
               decode(r.prev_hash, 'hex'), decode(r.hash, 'hex')
          FROM jsonb_to_recordset($1::jsonb) AS r(seq text, occurred_at text, school_id text, actor_id text, actor_role text,
               action text, entity_type text, entity_id text, student_id text, outcome text, severity text, client_ip text,
@@ -174,6 +180,40 @@ export class AuditService {
         ),
       ],
     );
+  }
+
+  private async lockChain(manager: EntityManager, schoolId: string | null): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${schoolId ?? 'system'}`]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.keyUnkeyedChains();
+  }
+
+  /**
+   * The way in for chains written before the chain was keyed: each one whose newest entry is
+   * unkeyed gets a keyed `audit_chain.keyed` entry, which links to (and so vouches for) everything
+   * before it. From then on verification refuses unkeyed entries in it, and a chain with entries
+   * but none keyed, so a rewrite cannot pass off the rest as old. Safe on several instances at once.
+   */
+  async keyUnkeyedChains(): Promise<number> {
+    const chains = await this.dataSource.query<{ school_id: string | null }[]>(
+      `SELECT DISTINCT school_id FROM audit_events WHERE hash_alg = 'sha256'`,
+    );
+    let keyed = 0;
+    for (const { school_id: schoolId } of chains) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.lockChain(manager, schoolId);
+        const [head] = await manager.query<{ hash_alg: string }[]>(
+          `SELECT hash_alg FROM audit_events WHERE school_id IS NOT DISTINCT FROM $1::uuid ORDER BY seq DESC LIMIT 1`,
+          [schoolId],
+        );
+        if (head?.hash_alg !== 'sha256') return;
+        await this.record(manager, { schoolId }, { action: 'audit_chain.keyed' });
+        keyed++;
+      });
+    }
+    return keyed;
   }
 
   private fieldsOf(seq: string, occurredAt: Date, actor: AuditActor, entry: AuditEntry): ChainedAuditFields {

@@ -4,6 +4,7 @@ export * from './anchor/audit-anchor.view.js';
 export * from './audit.module.js';
 export * from './audit.service.js';
 export * from './list-read-entry.js';
+export * from './standalone-audit.js';
 export * from './chain/audit-chain.js';
 export * from './chain/chain-verification.js';
 export * from './entities/index.js';

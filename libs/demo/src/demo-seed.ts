@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SystemClock } from '#core';
-import { AuditService } from '#audit';
+import { auditServiceFromEnvironment } from '#audit';
 import { PasswordHasher } from '#identity';
 
 export const DEMO_SCHOOL_CODE = 'demo';
@@ -24,7 +23,7 @@ const GIVEN_NAMES = ['子涵', '欣怡', '浩然', '梓轩', '雨桐', '宇航',
  */
 export async function seedDemoSchool(dataSource: DataSource, password: string): Promise<boolean> {
   const passwordHash = await new PasswordHasher().hash(password);
-  const audit = new AuditService(dataSource, new SystemClock());
+  const audit = auditServiceFromEnvironment(dataSource);
   return dataSource.transaction(async (manager) => {
     const [school] = await manager.query<{ id: string }[]>(
       `INSERT INTO schools (name, code) VALUES ('示范中学 Demo High School', $1) ON CONFLICT (code) DO NOTHING RETURNING id`,

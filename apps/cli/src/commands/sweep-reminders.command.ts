@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SystemClock } from '#core';
-import { AuditService } from '#audit';
+import { auditServiceFromEnvironment } from '#audit';
 import { ReminderSweepRepository, ReminderSweepService } from '#reminders';
 
 /**
@@ -9,7 +9,7 @@ import { ReminderSweepRepository, ReminderSweepService } from '#reminders';
  */
 export async function sweepRemindersCommand(dataSource: DataSource): Promise<string> {
   const clock = new SystemClock();
-  const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), new AuditService(dataSource, clock), clock);
+  const sweep = new ReminderSweepService(dataSource, new ReminderSweepRepository(), auditServiceFromEnvironment(dataSource, clock), clock);
   const { created, completed, woken, escalated } = await sweep.run();
   return `Reminder sweep: ${created} created, ${completed} closed as done, ${woken} back from snooze, ${escalated} escalated`;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { validateEnvironment } from '#core';
 import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
+import { deriveAuditChainKey } from '../chain/audit-chain.js';
 
 /** Audit-anchor settings. Without AUDIT_ANCHOR_KEY outside production, a fixed development key is used. */
 export class AuditAnchorConfig {
@@ -20,4 +22,14 @@ export class AuditAnchorConfig {
     if (this.NODE_ENV === 'production') throw new Error('AUDIT_ANCHOR_KEY must be set in production');
     return createHash('sha256').update('campus-care development-only audit anchor key').digest();
   }
+
+  /** The audit chain's HMAC key, derived from the anchor key under a label of its own. */
+  chainKey(): Buffer {
+    return deriveAuditChainKey(this.anchorKey());
+  }
+}
+
+/** For code wired by hand (the CLI, the demo seed, the bench): the same settings the server validates. */
+export function auditAnchorConfigFromEnvironment(): AuditAnchorConfig {
+  return validateEnvironment(AuditAnchorConfig, process.env);
 }

@@ -1,6 +1,9 @@
+import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { AUDIT_OUTCOMES } from '../entities/audit-event.entity.js';
-import { canonicalAuditEntry, chainHash, type ChainedAuditFields } from './audit-chain.js';
+import { canonicalAuditEntry, chainHash, type ChainedAuditFields, deriveAuditChainKey, unkeyedChainHash } from './audit-chain.js';
+
+const KEY = deriveAuditChainKey(new TextEncoder().encode('a test anchor key of at least 32 characters'));
 
 /**
  * One generator per chained field. The mapped type stops this compiling when a field is added to
@@ -73,7 +76,7 @@ describe('canonicalAuditEntry', () => {
         fc.pre(!sameValue(entry[field], other[field]));
         const changed = { ...entry, [field]: other[field] } as ChainedAuditFields;
         expect(canonicalAuditEntry(changed)).not.toBe(canonicalAuditEntry(entry));
-        expect(chainHash(prevHash, changed).equals(chainHash(prevHash, entry))).toBe(false);
+        expect(chainHash(KEY, prevHash, changed).equals(chainHash(KEY, prevHash, entry))).toBe(false);
       }),
       { numRuns: 2_000 },
     );
@@ -93,15 +96,35 @@ describe('canonicalAuditEntry', () => {
 });
 
 describe('chainHash', () => {
-  it('is a SHA-256 digest that depends on the previous hash as well as the entry', () => {
+  it('is an HMAC-SHA256 under the chain key that depends on the previous hash as well as the entry', () => {
     fc.assert(
       fc.property(anEntry, aHash, aHash, (entry, prevA, prevB) => {
         fc.pre(!sameValue(prevA?.toString('hex'), prevB?.toString('hex')));
-        expect(chainHash(prevA, entry)).toHaveLength(32);
-        expect(chainHash(prevA, entry).equals(chainHash(prevA, entry))).toBe(true);
-        expect(chainHash(prevA, entry).equals(chainHash(prevB, entry))).toBe(false);
+        expect(chainHash(KEY, prevA, entry)).toHaveLength(32);
+        expect(chainHash(KEY, prevA, entry).equals(chainHash(KEY, prevA, entry))).toBe(true);
+        expect(chainHash(KEY, prevA, entry).equals(chainHash(KEY, prevB, entry))).toBe(false);
+        const input = Buffer.concat([prevA ?? Buffer.alloc(0), Buffer.from(canonicalAuditEntry(entry), 'utf8')]);
+        expect(chainHash(KEY, prevA, entry)).toEqual(createHmac('sha256', KEY).update(input).digest());
+        expect(unkeyedChainHash(prevA, entry)).toEqual(createHash('sha256').update(input).digest());
       }),
     );
+  });
+
+  it('cannot be recomputed without the key: another key, or plain SHA-256, gives another hash', () => {
+    const otherKey = deriveAuditChainKey(new TextEncoder().encode('another anchor key of at least 32 characters'));
+    fc.assert(
+      fc.property(anEntry, aHash, (entry, prev) => {
+        expect(chainHash(KEY, prev, entry).equals(chainHash(otherKey, prev, entry))).toBe(false);
+        expect(chainHash(KEY, prev, entry).equals(unkeyedChainHash(prev, entry))).toBe(false);
+      }),
+    );
+  });
+
+  it('derives the chain key from the anchor key under a label of its own (never the anchor key itself)', () => {
+    const anchorKey = new TextEncoder().encode('a test anchor key of at least 32 characters');
+    expect(deriveAuditChainKey(anchorKey)).toHaveLength(32);
+    expect(deriveAuditChainKey(anchorKey)).toEqual(KEY);
+    expect(Buffer.from(anchorKey).subarray(0, 32).equals(KEY)).toBe(false);
   });
 
   it('links entries: changing an early entry changes the hash of every later one', () => {
@@ -110,7 +133,7 @@ describe('chainHash', () => {
         fc.pre(newAction !== entries[0].action);
         const hashesOf = (chain: ChainedAuditFields[]) => {
           let prev: Buffer | null = null;
-          return chain.map((entry) => (prev = chainHash(prev, entry)));
+          return chain.map((entry) => (prev = chainHash(KEY, prev, entry)));
         };
         const original = hashesOf(entries);
         const tampered = hashesOf([{ ...entries[0], action: newAction }, ...entries.slice(1)]);

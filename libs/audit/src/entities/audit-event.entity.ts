@@ -1,12 +1,14 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '#core';
+import type { ChainHashAlg } from '../chain/audit-chain.js';
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied', 'not_found'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /**
  * One recorded action or read. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and
- * chained per school: `hash` = SHA-256 over the canonical entry and the previous entry's hash.
+ * chained per school: `hash` = HMAC-SHA256 (under a key the database does not hold) over the
+ * canonical entry and the previous entry's hash; plain SHA-256 for entries from before the keying.
  * No foreign keys: the trail must outlive and never block what it describes.
  */
 @Entity('audit_events')
@@ -19,6 +21,8 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Index('audit_events_school_outcome_idx', ['schoolId', 'outcome', 'seq'])
 @Check('audit_events_outcome_check', `outcome IN ('success', 'failure', 'denied', 'not_found')`)
 @Check('audit_events_severity_check', `severity IN ('normal', 'high')`)
+@Check('audit_events_hash_alg_check', `hash_alg IN ('sha256', 'hmac-sha256')`)
+@Index('audit_events_unkeyed_idx', ['schoolId'], { where: `hash_alg = 'sha256'` })
 export class AuditEvent {
   /** Assigned under the chain lock, so within a school `seq` order is chain order. */
   @PrimaryColumn({ type: 'bigint' })
@@ -74,6 +78,10 @@ export class AuditEvent {
   /** Set when the action was made under emergency access. */
   @Column({ type: 'uuid', nullable: true })
   breakGlassGrantId: string | null;
+
+  /** No default: code that does not key its entries cannot write any. */
+  @Column({ type: 'text' })
+  hashAlg: ChainHashAlg;
 
   @Column({ type: 'bytea', nullable: true })
   prevHash: Buffer | null;

@@ -30,7 +30,7 @@ const ENTRY_COLUMNS = `e.seq, e.occurred_at AS "occurredAt", e.school_id AS "sch
   e.actor_role AS "actorRole", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId",
   e.student_id AS "studentId", e.outcome, e.severity, e.client_ip AS "clientIp", e.request_id AS "requestId",
   e.reason, e.changed_fields AS "changedFields", e.break_glass_grant_id AS "breakGlassGrantId",
-  e.prev_hash AS "prevHash", e.hash`;
+  e.hash_alg AS "hashAlg", e.prev_hash AS "prevHash", e.hash`;
 
 /** Reads of the audit trail. It is never written here: appends go through AuditService. */
 @Injectable()

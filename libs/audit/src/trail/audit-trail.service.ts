@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadRequestProblem, type Page } from '#core';
 import type { Caller } from '#access';
-import { verifyChainBatch } from '../chain/chain-verification.js';
+import { CHAIN_START, verifyChainBatch } from '../chain/chain-verification.js';
+import { AuditAnchorConfig } from '../anchor/audit-anchor-config.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { type AuditEventView, type ChainVerification, toAuditEventView } from './audit-event.view.js';
 import type { ListAuditEventsQuery } from './list-audit-events.query.js';
@@ -15,7 +16,14 @@ export const VERIFY_BATCH_SIZE = 1_000;
  */
 @Injectable()
 export class AuditTrailService {
-  constructor(private readonly events: AuditEventRepository) {}
+  private readonly chainKey: Buffer;
+
+  constructor(
+    private readonly events: AuditEventRepository,
+    config: AuditAnchorConfig,
+  ) {
+    this.chainKey = config.chainKey();
+  }
 
   async list(caller: Caller, query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
     const occurredFrom = query.from ? new Date(query.from) : undefined;
@@ -42,18 +50,26 @@ export class AuditTrailService {
     return { items: page.items.map(toAuditEventView), nextCursor: page.nextCursor };
   }
 
-  /** Walks the school's chain from its first entry, batch by batch, and names the first broken entry. */
+  /**
+   * Walks the school's chain from its first entry, batch by batch, and names the first broken entry.
+   * A chain with entries but none keyed proves nothing (every chain gets a keyed entry at start,
+   * AuditService.keyUnkeyedChains): someone rewrote it unkeyed from its first keyed entry on, or earlier.
+   */
   async verify(caller: Caller): Promise<ChainVerification> {
-    let previousHash: Buffer | null = null;
+    let position = CHAIN_START;
     let afterSeq: string | null = null;
+    let firstSeq: string | null = null;
     let checked = 0;
     for (;;) {
       const batch = await this.events.chainBatchForSchool(caller.schoolId, afterSeq, VERIFY_BATCH_SIZE);
-      const result = verifyChainBatch(batch, previousHash);
+      firstSeq ??= batch[0]?.seq ?? null;
+      const result = verifyChainBatch(batch, position, this.chainKey);
       checked += result.checked;
       if (result.firstBrokenSeq !== null) return { ok: false, checked, firstBrokenSeq: result.firstBrokenSeq };
-      if (batch.length < VERIFY_BATCH_SIZE) return { ok: true, checked, firstBrokenSeq: null };
-      previousHash = result.lastHash;
+      if (batch.length < VERIFY_BATCH_SIZE) {
+        return firstSeq !== null && !result.keyed ? { ok: false, checked, firstBrokenSeq: firstSeq } : { ok: true, checked, firstBrokenSeq: null };
+      }
+      position = result;
       afterSeq = batch[batch.length - 1].seq;
     }
   }

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SystemClock } from '#core';
-import { AuditService } from '#audit';
+import { auditServiceFromEnvironment } from '#audit';
 import { MIN_PASSWORD_LENGTH, PasswordHasher } from '../auth/password-hasher.js';
 
 export interface NewAdministrator {
@@ -32,7 +31,7 @@ export async function createAdministrator(
     throw new AdministratorInputError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
   const passwordHash = await new PasswordHasher().hash(input.password);
-  const audit = new AuditService(dataSource, new SystemClock());
+  const audit = auditServiceFromEnvironment(dataSource);
   return dataSource.transaction(async (manager) => {
     let [school] = await manager.query<{ id: string }[]>('SELECT id FROM schools WHERE code = $1', [input.schoolCode]);
     const createdSchool = !school;
