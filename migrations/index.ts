@@ -24,6 +24,7 @@ import { SurveySubmissionDigest1795826300000 } from './1795826300000-survey-subm
 import { RateLimitCounts1795826400000 } from './1795826400000-rate-limit-counts.js';
 import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-role-grants.js';
 import { KeyedAuditChain1795826910000 } from './1795826910000-keyed-audit-chain.js';
+import { BreakGlassReasonsEncrypted1795826920000 } from './1795826920000-break-glass-reasons-encrypted.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   RateLimitCounts1795826400000,
   ApplicationRoleGrants1795826900000,
   KeyedAuditChain1795826910000,
+  BreakGlassReasonsEncrypted1795826920000,
 ];

@@ -1,6 +1,8 @@
+import { DataSource } from 'typeorm';
 import { BreakGlassService } from '#identity';
-import { ManualClock } from '#core';
+import { dataSourceOptions, ManualClock } from '#core';
 import type { Caller } from '#access';
+import { migrations } from '#migrations';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchoolWorld } from '../support/factories.js';
 
@@ -20,16 +22,23 @@ describe('break-glass access', () => {
   const request = async (user: { id: string }, body: object) =>
     t.http.post('/api/v1/break-glass').set('authorization', await bearer(t, user)).send(body);
 
+  const storedReason = async (grantId: string) =>
+    (await t.dataSource.query<{ reason: string }[]>('SELECT reason FROM break_glass_grants WHERE id = $1', [grantId]))[0].reason;
+
   it('grants a counselor an hour, audits it as high severity and notifies every administrator', async () => {
     const res = await request(w.counselor, { studentId: w.studentA.id, reason: REASON });
     expect(res.status).toBe(201);
+    expect(res.body.reason).toBe(REASON);
     expect(new Date(res.body.expiresAt).getTime() - clock.now().getTime()).toBe(60 * 60 * 1000);
 
+    // The reason is clinical text: encrypted in its row, and not copied into the (unencryptable) trail.
     const [event] = await t.dataSource.query(
       `SELECT severity, student_id, reason, break_glass_grant_id FROM audit_events WHERE action = 'break_glass.grant' AND actor_id = $1`,
       [w.counselor.id],
     );
-    expect(event).toEqual({ severity: 'high', student_id: w.studentA.id, reason: REASON, break_glass_grant_id: res.body.id });
+    expect(event).toEqual({ severity: 'high', student_id: w.studentA.id, reason: null, break_glass_grant_id: res.body.id });
+    expect(await storedReason(res.body.id)).toMatch(/^v1\./);
+    expect(await storedReason(res.body.id)).not.toContain('unreachable');
 
     const inbox = await t.http.get('/api/v1/notifications').set('authorization', await bearer(t, w.admin));
     expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'break_glass.used', entityId: res.body.id })]);
@@ -55,10 +64,12 @@ describe('break-glass access', () => {
     expect(await service.activeGrantId(caller, w.studentB.id)).toBeNull();
   });
 
-  it('needs a reason of at least 20 characters', async () => {
-    const res = await request(w.counselor, { studentId: w.studentA.id, reason: 'urgent' });
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].field).toBe('reason');
+  it('needs a reason of at least 20 characters, not counting leading and trailing spaces', async () => {
+    for (const reason of ['urgent', ' '.repeat(20), `  ${'x'.repeat(19)}  `]) {
+      const res = await request(w.counselor, { studentId: w.studentA.id, reason });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('reason');
+    }
   });
 
   it('is refused to class teachers and duty officers', async () => {
@@ -80,7 +91,31 @@ describe('break-glass access', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThanOrEqual(2);
     expect(list.body.items.every((g: { studentId: string }) => [w.studentA.id, w.studentB.id].includes(g.studentId))).toBe(true);
+    expect(list.body.items.map((g: { reason: string }) => g.reason)).toEqual(list.body.items.map(() => REASON));
     expect((await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.counselor))).status).toBe(403);
     expect((await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.otherAdmin))).body.items).toEqual([]);
+  });
+
+  // Last: it takes the schema back and forth under the running app.
+  it('encrypts the reasons of grants made before reasons were encrypted, and decrypts them when migrated back', async () => {
+    const grant = await request(w.counselor, { studentId: w.studentA.id, reason: `  ${REASON}  ` });
+    expect(grant.body.reason).toBe(REASON);
+    const owner = new DataSource(dataSourceOptions({ url: t.database.url, migrations, poolSize: 1 }));
+    await owner.initialize();
+    try {
+      // Back to just before the migration that encrypts reasons, then forward again.
+      const back = migrations.length - migrations.findIndex((m) => m.name === 'BreakGlassReasonsEncrypted1795826920000');
+      expect(back).toBeLessThanOrEqual(migrations.length);
+      for (let i = 0; i < back; i++) await owner.undoLastMigration({ transaction: 'each' });
+      expect(await storedReason(grant.body.id)).toBe(REASON);
+      expect(await owner.runMigrations({ transaction: 'each' })).toHaveLength(back);
+    } finally {
+      await owner.destroy();
+    }
+    const stored = await storedReason(grant.body.id);
+    expect(stored).toMatch(/^v1\./);
+    expect(stored).not.toContain('unreachable');
+    const list = await t.http.get('/api/v1/break-glass').set('authorization', await bearer(t, w.admin));
+    expect(list.body.items.find((g: { id: string }) => g.id === grant.body.id)).toMatchObject({ reason: REASON });
   });
 });

@@ -48,6 +48,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // A high-risk student's holiday safety plan, and what a reminder's recipient wrote on completing it (Holiday-windows issue).
   { table: 'holiday_safety_plans', column: 'plan', idColumn: 'id' },
   { table: 'reminders', column: 'completion_note', idColumn: 'id' },
+  // Why someone used emergency access to a child's records (Hardening issue).
+  { table: 'break_glass_grants', column: 'reason', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

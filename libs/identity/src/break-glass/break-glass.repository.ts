@@ -6,6 +6,7 @@ import type { BreakGlassGrantView } from './break-glass.dto.js';
 
 const COLUMNS = `g.id, g.user_id AS "userId", g.student_id AS "studentId", g.reason, g.expires_at AS "expiresAt", g.created_at AS "createdAt"`;
 
+/** Reasons come and go encrypted: the service seals and opens them. */
 @Injectable()
 export class BreakGlassRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -17,12 +18,12 @@ export class BreakGlassRepository {
 
   async insert(
     manager: EntityManager,
-    grant: { schoolId: string; userId: string; studentId: string; reason: string; expiresAt: Date },
+    grant: { id: string; schoolId: string; userId: string; studentId: string; reason: string; expiresAt: Date },
   ): Promise<BreakGlassGrantView> {
     const [row] = await manager.query<BreakGlassGrantView[]>(
-      `INSERT INTO break_glass_grants AS g (school_id, user_id, student_id, reason, expires_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO break_glass_grants AS g (id, school_id, user_id, student_id, reason, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING ${COLUMNS}`,
-      [grant.schoolId, grant.userId, grant.studentId, grant.reason, grant.expiresAt],
+      [grant.id, grant.schoolId, grant.userId, grant.studentId, grant.reason, grant.expiresAt],
     );
     return row;
   }
