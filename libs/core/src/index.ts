@@ -13,3 +13,4 @@ export * from './validation/index.js';
 export * from './idempotency/index.js';
 export * from './time/index.js';
 export * from './rate-limit/index.js';
+export * from './contract/index.js';

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 /** Metadata every route must carry: public, or the one permission it needs. Read by the access guard. */
 export const ROUTE_ACCESS = 'campus-care:route-access';
@@ -6,4 +7,4 @@ export const ROUTE_ACCESS = 'campus-care:route-access';
 export type RouteAccess = { public: true } | { permission: string };
 
 /** Reachable without a token (sign-in, health, docs, the student survey). Use sparingly. */
-export const Public = () => SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess);
+export const Public = () => applyDecorators(SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess), ApiExtension('x-public', true));

@@ -10,7 +10,7 @@ import { IdempotencyRepository } from './idempotency.repository.js';
 import { NOT_REPLAYABLE } from './not-replayable.decorator.js';
 import { ResponseSealer } from './response-sealer.js';
 
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 const KEPT_FOR_MS = 24 * 3600 * 1000;
 /** A claim older than this whose request never finished is taken to have died with its process. */
 const STALE_CLAIM_MS = 60 * 1000;
@@ -38,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Refused before the key is claimed: the answer is never stored, so no retry can be told apart.
     const notReplayable = this.reflector.get<string | undefined>(NOT_REPLAYABLE, context.getHandler());
     if (notReplayable !== undefined) throw new BadRequestProblem('idempotency.not_supported', notReplayable);
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new BadRequestProblem('idempotency.invalid_key', 'Idempotency-Key must be 8-200 characters of A-Z, a-z, 0-9 and ._:-');
     }
     const reply = context.switchToHttp().getResponse<FastifyReply>();

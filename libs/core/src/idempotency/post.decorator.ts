@@ -1,5 +1,6 @@
 import { applyDecorators, Post as NestPost, UseInterceptors } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+import { ApiHeader } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_PATTERN, IdempotencyInterceptor } from './idempotency.interceptor.js';
 
 /**
  * Nest's `@Post` with the `Idempotency-Key` handling every POST route has. Bound per route rather
@@ -7,5 +8,14 @@ import { IdempotencyInterceptor } from './idempotency.interceptor.js';
  * (most requests) have no use for it. ESLint refuses Nest's own `Post` in the modules.
  */
 export function Post(path?: string | string[]): MethodDecorator {
-  return applyDecorators(NestPost(path), UseInterceptors(IdempotencyInterceptor));
+  return applyDecorators(
+    NestPost(path),
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Makes a retry safe: the same key with the same body within a day answers the first answer again',
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+    }),
+  );
 }

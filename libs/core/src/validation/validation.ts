@@ -1,4 +1,5 @@
 import { Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { type FieldError, validationProblem } from '../errors/problem.js';
 
 /** Flattens class-validator's tree into `answers.item9`-style field paths. */
@@ -25,12 +26,18 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** A UUID path parameter; anything else answers 400 naming the parameter. */
+/** A UUID path parameter, documented as one; anything else answers 400 naming the parameter. */
 export function UuidParam(name: string): ParameterDecorator {
-  return Param(
+  const param = Param(
     name,
     new ParseUUIDPipe({
       exceptionFactory: () => validationProblem([{ field: name, message: 'must be a UUID' }]),
     }),
   );
+  return (target, method, index) => {
+    param(target, method, index);
+    if (method === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, method);
+    if (descriptor) ApiParam({ name, required: true, schema: { type: 'string', format: 'uuid' } })(target, method, descriptor);
+  };
 }
