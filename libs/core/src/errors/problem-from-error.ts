@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { retryableSqlState } from '../database/transaction-retry.js';
+import type { ProblemCode } from './problem-codes.js';
 import { ProblemException, titleFor } from './problem.js';
 
 /** PostgreSQL error codes that mean "the database is not there", not "the request is wrong". */
@@ -10,7 +11,7 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 const LOST_CONNECTION_MESSAGES =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|encountered a connection error and is not queryable|Client was closed and is not queryable/i;
 
-const FASTIFY_CODES: Record<string, [number, string, string]> = {
+const FASTIFY_CODES: Record<string, [number, ProblemCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too_large', 'The request body is larger than allowed'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'request.unsupported_media_type', 'This content type is not accepted here'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'request.malformed', 'The content length does not match the body'],

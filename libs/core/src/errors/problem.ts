@@ -1,3 +1,5 @@
+import type { ProblemCode, ProblemCodeFor } from './problem-codes.js';
+
 /** One invalid field of a request, as reported to the client. */
 export interface FieldError {
   field: string;
@@ -43,7 +45,8 @@ export function titleFor(status: number): string {
 export class ProblemException extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** A registered code; `http.<status>` only for the HTTP layer's own refusals (problemFromError). */
+    readonly code: ProblemCode | `http.${number}`,
     readonly detail?: string,
     readonly extensions: { errors?: FieldError[]; headers?: Record<string, string>; [k: string]: unknown } = {},
   ) {
@@ -65,32 +68,32 @@ export class ProblemException extends Error {
 }
 
 export class BadRequestProblem extends ProblemException {
-  constructor(code: string, detail?: string, errors?: FieldError[]) {
+  constructor(code: ProblemCodeFor<400>, detail?: string, errors?: FieldError[]) {
     super(400, code, detail, errors ? { errors } : {});
   }
 }
 
 /** Also the answer for "exists but out of your scope": callers must not learn the difference. */
 export class NotFoundProblem extends ProblemException {
-  constructor(code = 'resource.not_found', detail = 'The resource does not exist') {
+  constructor(code: ProblemCodeFor<404> = 'resource.not_found', detail = 'The resource does not exist') {
     super(404, code, detail);
   }
 }
 
 export class ConflictProblem extends ProblemException {
-  constructor(code: string, detail?: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: ProblemCodeFor<409>, detail?: string, extensions: Record<string, unknown> = {}) {
     super(409, code, detail, extensions);
   }
 }
 
 export class ForbiddenProblem extends ProblemException {
-  constructor(code = 'auth.forbidden', detail = 'Your role may not do this') {
+  constructor(code: ProblemCodeFor<403> = 'auth.forbidden', detail = 'Your role may not do this') {
     super(403, code, detail);
   }
 }
 
 export class UnauthorizedProblem extends ProblemException {
-  constructor(code = 'auth.unauthenticated', detail = 'A valid access token is required') {
+  constructor(code: ProblemCodeFor<401> = 'auth.unauthenticated', detail = 'A valid access token is required') {
     super(401, code, detail);
   }
 }
