@@ -20,8 +20,6 @@ export interface ProblemConstruction {
   detail: string | undefined;
 }
 
-/** A code argument the analysis cannot reduce to literals: the generator refuses to guess. */
-export class UnresolvedProblemCode extends Error {}
 
 const PROBLEM_BASE = 'ProblemException';
 const DATABASE_PACKAGES = /[\\/]node_modules[\\/](typeorm|pg)[\\/]/;
@@ -35,6 +33,8 @@ const DATABASE_PACKAGES = /[\\/]node_modules[\\/](typeorm|pg)[\\/]/;
 export class ThrownProblemsAnalysis {
   private readonly checker: ts.TypeChecker;
   private readonly summaries = new Map<ts.Node, FunctionSummary>();
+  /** Codes it could not reduce to literals: the generator refuses to guess. */
+  readonly problems: string[] = [];
 
   constructor(private readonly program: ts.Program) {
     this.checker = program.getTypeChecker();
@@ -42,7 +42,7 @@ export class ThrownProblemsAnalysis {
 
   /** A method of a class, by class and method name (controllers, guards, interceptors). */
   ofMethod(className: string, methodName: string): ThrownProblems {
-    const method = this.findMethod(className, methodName);
+    const method = this.method(className, methodName);
     const summary = this.summarise(method);
     return { codes: new Set(summary.codes), touchesDatabase: summary.touchesDatabase };
   }
@@ -72,7 +72,8 @@ export class ThrownProblemsAnalysis {
     return this.program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   }
 
-  private findMethod(className: string, methodName: string): ts.MethodDeclaration {
+  /** The declaration of a class's method in the project's sources. */
+  method(className: string, methodName: string): ts.MethodDeclaration {
     const found: ts.MethodDeclaration[] = [];
     for (const file of this.projectFiles()) {
       ts.forEachChild(file, (node) => {
@@ -127,11 +128,17 @@ export class ThrownProblemsAnalysis {
 
   private addProblem(node: ts.NewExpression, fn: ts.Node, summary: FunctionSummary): void {
     const index = this.parameterIndex(node, 'code');
-    if (index === undefined) throw new UnresolvedProblemCode(`${where(node)}: a problem class without a \`code\` parameter`);
+    if (index === undefined) {
+      this.problems.push(`${where(node)}: a problem class without a \`code\` parameter`);
+      return;
+    }
     const arg = node.arguments?.[index];
     if (!arg) {
       const fallback = this.defaultCode(node, index);
-      if (!fallback) throw new UnresolvedProblemCode(`${where(node)}: no code given and no default`);
+      if (!fallback) {
+        this.problems.push(`${where(node)}: no code given and no default`);
+        return;
+      }
       summary.codes.add(fallback);
       return;
     }
@@ -149,7 +156,7 @@ export class ThrownProblemsAnalysis {
       summary.codeParameters.add(parameter);
       return;
     }
-    throw new UnresolvedProblemCode(`${where(site)}: cannot tell which problem code \`${arg.getText()}\` is; give it a literal (union) type`);
+    this.problems.push(`${where(site)}: cannot tell which problem code \`${arg.getText()}\` is; give it a literal (union) type`);
   }
 
   /** The index of `fn`'s parameter that `arg` names, if it names one. */

@@ -1,1 +1,2 @@
 export * from './contract-types.js';
+export * from './api-document.js';

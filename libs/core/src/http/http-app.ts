@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { loadApiDocument } from '../contract/api-document.js';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
@@ -58,15 +59,7 @@ export function routeRateLimit(name: NamedRateLimit): { max: (request: { server:
  * and the tests both call it, so the tests exercise the real configuration.
  */
 export async function configureHttpApp(app: NestFastifyApplication, options: { docs?: boolean } = {}): Promise<void> {
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      // The student survey page and its files: a short link for a QR code.
-      { path: 's/:token', method: RequestMethod.GET },
-      { path: 's/assets/:file', method: RequestMethod.GET },
-    ],
-  });
+  applyApiPrefix(app);
   useTolerantJsonParser(app, JSON_BODY_LIMIT);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -88,15 +81,33 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   logRequests(fastify, app.get(AppLogger).root);
 
   if (options.docs ?? true) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('campus-care API')
-        .setDescription('Student mental-health "four-in-one" case management: routes, permissions and problem codes.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    // The committed contract (npm run openapi writes it; a test keeps it equal to the code).
+    SwaggerModule.setup('api/docs', app, loadApiDocument(), { jsonDocumentUrl: 'api/docs-json' });
   }
+}
+
+/** `/api/v1` before every route but health and the survey page's short links. */
+export function applyApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      // The student survey page and its files: a short link for a QR code.
+      { path: 's/:token', method: RequestMethod.GET },
+      { path: 's/assets/:file', method: RequestMethod.GET },
+    ],
+  });
+}
+
+/** The document's title, description and security scheme; the generator adds everything else. */
+export function apiDocumentConfig(): Omit<OpenAPIObject, 'paths'> {
+  return new DocumentBuilder()
+    .setTitle('campus-care API')
+    .setDescription(
+      'Student mental-health "four-in-one" case management. Every operation names the permission it needs ' +
+        '(`x-permission`) and the problem codes each error status can carry; errors are `application/problem+json`.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
 }

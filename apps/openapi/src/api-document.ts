@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type OpenAPIObject, type OperationObject, type ParameterObject, type ResponseObject, SwaggerModule } from '@nestjs/swagger';
+import { apiDocumentConfig, applyApiPrefix, createFastifyAdapter, isProblemCode, PROBLEM_CODES, type ProblemCode } from '#core';
+import { AppModule } from '../../api/src/app.module.js';
+import { PROBLEM_SCHEMAS, problemResponses } from './problem-answers.js';
+import { serverProgram } from './program.js';
+import { type RouteHandler, routeHandlers } from './route-handlers.js';
+import { ThrownProblemsAnalysis } from './thrown-problems.js';
+import { type Schema, TypeSchemas } from './type-schemas.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const BODY_CODES: ProblemCode[] = ['validation.invalid', 'request.malformed', 'request.too_deep', 'request.too_large', 'request.unsupported_media_type'];
+const DATABASE_CODES: ProblemCode[] = ['database.unavailable', 'database.busy'];
+/** Guards that let public routes through untouched: their refusals belong to protected routes only. */
+const AUTHENTICATION_STATUSES = new Set([401, 403]);
+
+/**
+ * The API's OpenAPI document: Nest's description of the requests (routes, parameters, bodies from
+ * the DTO classes), completed from the sources. Each operation's success answer is the schema of
+ * its handler's declared return type; its error answers are the problem codes its handler can
+ * throw (found by following its calls), plus those of the guards, interceptors and HTTP layer
+ * in front of it. Nothing here is written by hand per route.
+ */
+export async function generateApiDocument(root: string): Promise<{ document: OpenAPIObject; refusals: string[] }> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { preview: true, logger: false });
+  applyApiPrefix(app);
+  const document = SwaggerModule.createDocument(app, apiDocumentConfig());
+  const { byOperationId, globalGuards } = routeHandlers(app);
+  await app.close();
+
+  const program = serverProgram(root);
+  const checker = program.getTypeChecker();
+  const problems = new ThrownProblemsAnalysis(program);
+  const schemas = new TypeSchemas(checker);
+  const guards = globalGuards.map((name) => problems.ofMethod(name, 'canActivate'));
+
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const handler = byOperationId.get(operation.operationId ?? '');
+      if (!handler) throw new Error(`${where}: no route handler for operationId ${operation.operationId}`);
+      const declaration = problems.method(handler.className, handler.methodName);
+      const signature = checker.getSignatureFromDeclaration(declaration);
+      if (!signature) throw new Error(`${where}: ${handler.className}.${handler.methodName} has no signature`);
+      const answer = schemas.ofReturnType(checker.getReturnTypeOfSignature(signature), `${handler.className}.${handler.methodName}`);
+      completeSuccess(operation, answer, where);
+
+      const thrown = problems.ofMethod(handler.className, handler.methodName);
+      const codes = new Set<string>(thrown.codes);
+      let touchesDatabase = thrown.touchesDatabase;
+      const isProtected = permissionOf(operation) !== undefined;
+      for (const guard of guards) {
+        const applies = (code: string) => isProtected || !AUTHENTICATION_STATUSES.has(statusOf(code));
+        for (const code of guard.codes) if (applies(code)) codes.add(code);
+        if (isProtected) touchesDatabase ||= guard.touchesDatabase;
+      }
+      for (const name of [...handler.guards, ...handler.interceptors]) {
+        const bound = problems.ofMethod(name, handler.guards.includes(name) ? 'canActivate' : 'intercept');
+        for (const code of bound.codes) codes.add(code);
+        touchesDatabase ||= bound.touchesDatabase;
+      }
+      addHttpLayerCodes(codes, operation, handler, touchesDatabase);
+      // Refusals of the access guard and the idempotency interceptor that cannot concern this route.
+      codes.delete('auth.undeclared_route');
+      if (!handler.notReplayable) codes.delete('idempotency.not_supported');
+      else for (const code of ['idempotency.invalid_key', 'idempotency.key_reused', 'idempotency.in_progress']) codes.delete(code);
+      Object.assign(operation.responses, problemResponses(codes, where));
+      describePermission(operation);
+    }
+  }
+
+  document.components = {
+    ...document.components,
+    schemas: sortedByKey({ ...document.components?.schemas, ...PROBLEM_SCHEMAS, ...schemas.components } as Record<string, Schema>),
+  };
+  // What the sources do not say precisely enough: the document is not written while any remain.
+  const refusals = [...new Set([...schemas.problems, ...problems.problems])];
+  return { document, refusals };
+}
+
+function statusOf(code: string): number {
+  return isProblemCode(code) ? PROBLEM_CODES[code].status : 0;
+}
+
+/** Validation, body parsing, rate limiting and the database: what the layers in front of every handler can answer. */
+function addHttpLayerCodes(codes: Set<string>, operation: OperationObject, handler: RouteHandler, touchesDatabase: boolean): void {
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  if (parameters.some((p) => p.in === 'path' || p.in === 'query')) codes.add('validation.invalid');
+  if (operation.requestBody) for (const code of BODY_CODES) codes.add(code);
+  if (handler.rateLimited) codes.add('rate_limit.exceeded');
+  if (touchesDatabase) for (const code of DATABASE_CODES) codes.add(code);
+}
+
+/** The 2xx answer Nest put on the operation (its status follows @HttpCode), given the handler's schema. */
+function completeSuccess(operation: OperationObject, answer: Schema | undefined, where: string): void {
+  const statuses = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+  if (statuses.length !== 1) throw new Error(`${where}: expected one success answer, found ${statuses.join(', ') || 'none'}`);
+  const response = operation.responses[statuses[0]] as ResponseObject;
+  // @ApiProduces: the handler sends text (CSV, iCalendar, HTML) or bytes (images) itself, its
+  // return type (often void, with the reply written directly) says nothing about them.
+  const produced = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
+  if (produced.length > 0) {
+    response.content = Object.fromEntries(produced.map((type) => [type, { schema: textOrBytes(type) }]));
+  } else if (answer) {
+    response.content = { 'application/json': { schema: answer as never } };
+  } else {
+    delete response.content;
+    response.description ||= 'Done; no body';
+    return;
+  }
+  response.description ||= 'Done';
+}
+
+function textOrBytes(mediaType: string): Schema {
+  return mediaType.startsWith('image/') && mediaType !== 'image/svg+xml' ? { type: 'string', format: 'binary' } : { type: 'string' };
+}
+
+function describePermission(operation: OperationObject): void {
+  const permission = permissionOf(operation);
+  const needs = permission !== undefined ? `Needs the permission \`${permission}\`.` : 'Public: no access token needed.';
+  operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
+}
+
+/** What @RequirePermission put on the operation (`x-permission`); undefined on public routes. */
+function permissionOf(operation: OperationObject): string | undefined {
+  const permission = (operation as OperationObject & { 'x-permission'?: unknown })['x-permission'];
+  return typeof permission === 'string' ? permission : undefined;
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

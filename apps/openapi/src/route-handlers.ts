@@ -1,0 +1,60 @@
+import { GUARDS_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import type { INestApplication, Type } from '@nestjs/common';
+import { APP_GUARD, ModulesContainer } from '@nestjs/core';
+import { DECORATORS } from '@nestjs/swagger';
+import { NOT_REPLAYABLE } from '#core';
+
+// The metadata key of @RouteConfig: @nestjs/platform-fastify does not export its constants module.
+const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
+
+/** One route handler as Nest knows it: what the generator needs to find it in the sources. */
+export interface RouteHandler {
+  className: string;
+  methodName: string;
+  /** Guards and interceptors bound to the route or its controller, by class name. */
+  guards: string[];
+  interceptors: string[];
+  /** Whether the route is rate limited (fastify's rate-limit config on it). */
+  rateLimited: boolean;
+  /** Whether the route refuses Idempotency-Key (@NotReplayable). */
+  notReplayable: boolean;
+}
+
+/**
+ * Every route handler of the application, by the operationId Nest's document gives it (the
+ * explicit one of @ApiOperation, else Nest's `Controller_method`), plus the global guards.
+ */
+export function routeHandlers(app: INestApplication): { byOperationId: Map<string, RouteHandler>; globalGuards: string[] } {
+  const byOperationId = new Map<string, RouteHandler>();
+  const globalGuards: string[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const [token, wrapper] of module.providers) {
+      if (typeof token === 'string' && token.startsWith(APP_GUARD) && wrapper.metatype) globalGuards.push((wrapper.metatype as Type).name);
+    }
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type | undefined;
+      if (!controller) continue;
+      for (const methodName of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[methodName];
+        if (methodName === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined;
+        const operationId = operation?.operationId ?? `${controller.name}_${methodName}`;
+        if (byOperationId.has(operationId)) throw new Error(`Two routes have the operationId ${operationId}`);
+        const namesOf = (key: string) =>
+          [...(Reflect.getMetadata(key, controller) ?? []), ...(Reflect.getMetadata(key, handler) ?? [])].map((c: Type | object) =>
+            typeof c === 'function' ? c.name : c.constructor.name,
+          );
+        const routeConfig = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as { rateLimit?: unknown } | undefined;
+        byOperationId.set(operationId, {
+          className: controller.name,
+          methodName,
+          guards: namesOf(GUARDS_METADATA),
+          interceptors: namesOf(INTERCEPTORS_METADATA),
+          rateLimited: routeConfig?.rateLimit !== undefined,
+          notReplayable: Reflect.getMetadata(NOT_REPLAYABLE, handler) !== undefined,
+        });
+      }
+    }
+  }
+  return { byOperationId, globalGuards };
+}
