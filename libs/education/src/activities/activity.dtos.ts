@@ -22,14 +22,14 @@ import { IsCalendarDate } from '../shared/calendar-date.js';
 const WEB_LINK = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 export class MaterialDto {
-  @ApiPropertyOptional({ example: '防溺水课件 (PPT)' })
+  @ApiPropertyOptional({ example: '防溺水课件 (PPT)', minLength: 1, maxLength: 200 })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 200)
   title?: string;
 
-  @ApiProperty({ example: 'https://jyj.example.gov.cn/safety/drowning.pptx' })
+  @ApiProperty({ format: 'uri', maxLength: 2000, description: 'An http or https link', example: 'https://jyj.example.gov.cn/safety/drowning.pptx' })
   @IsUrl(WEB_LINK)
   @MaxLength(2000)
   url: string;
@@ -37,25 +37,25 @@ export class MaterialDto {
 
 /** Fields an activity is planned with and may be edited while planned. */
 class ActivityFieldsDto {
-  @ApiPropertyOptional({ description: 'Where it takes place (a place or a link is required)', example: '高一1班教室' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 200, description: 'Where it takes place (a place or a link is required)', example: '高一1班教室' })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 200)
   place?: string | null;
 
-  @ApiPropertyOptional({ description: 'Link of an online session', example: 'https://meeting.example.cn/j/123456' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, format: 'uri', maxLength: 2000, description: 'Link of an online session (http or https)', example: 'https://meeting.example.cn/j/123456' })
   @IsOptional()
   @IsUrl(WEB_LINK)
   @MaxLength(2000)
   link?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A staff member who delivers it (or deliveredByName, not both)' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, format: 'uuid', description: 'A staff member who delivers it (or deliveredByName, not both)' })
   @IsOptional()
   @IsUUID()
   deliveredByUserId?: string | null;
 
-  @ApiPropertyOptional({ description: 'An outside speaker, by name', example: '消防救援大队 王警官' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 100, description: 'An outside speaker, by name', example: '消防救援大队 王警官' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -64,17 +64,17 @@ class ActivityFieldsDto {
 }
 
 export class PlanActivityDto extends ActivityFieldsDto {
-  @ApiProperty({ enum: ACTIVITY_KINDS })
+  @ApiProperty({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind' })
   @IsIn(ACTIVITY_KINDS)
   kind: ActivityKind;
 
-  @ApiProperty({ example: '暑假前防溺水安全教育主题班会' })
+  @ApiProperty({ example: '暑假前防溺水安全教育主题班会', minLength: 1, maxLength: 200 })
   @Trim()
   @IsString()
   @Length(1, 200)
   title: string;
 
-  @ApiProperty({ type: [String], description: 'Active topics the school sees' })
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, minItems: 1, maxItems: 20, uniqueItems: true, description: 'Active topics the school sees' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -82,7 +82,7 @@ export class PlanActivityDto extends ActivityFieldsDto {
   @IsUUID('all', { each: true })
   topicIds: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Target classes (a class teacher: only their own)' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, maxItems: 500, uniqueItems: true, description: 'Target classes (a class teacher: only their own)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -90,7 +90,7 @@ export class PlanActivityDto extends ActivityFieldsDto {
   @IsUUID('all', { each: true })
   classIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Target grades: expanded to their classes now' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, maxItems: 50, uniqueItems: true, description: 'Target grades: expanded to their classes now' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -98,15 +98,15 @@ export class PlanActivityDto extends ActivityFieldsDto {
   @IsUUID('all', { each: true })
   gradeIds?: string[];
 
-  @ApiProperty({ description: 'ISO 8601 with offset' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset' })
   @IsDateString({ strict: true })
   startsAt: string;
 
-  @ApiProperty({ description: 'ISO 8601 with offset, after startsAt' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset, after startsAt' })
   @IsDateString({ strict: true })
   endsAt: string;
 
-  @ApiPropertyOptional({ type: [MaterialDto] })
+  @ApiPropertyOptional({ type: () => MaterialDto, isArray: true, maxItems: 20 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -117,19 +117,19 @@ export class PlanActivityDto extends ActivityFieldsDto {
 
 /** Targets are not editable: cancel and plan again to reach other classes. */
 export class UpdateActivityDto extends IntersectionType(VersionedUpdateDto, ActivityFieldsDto) {
-  @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
+  @ApiPropertyOptional({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind' })
   @IsOmittable()
   @IsIn(ACTIVITY_KINDS)
   kind?: ActivityKind;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, 200)
   title?: string;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, minItems: 1, maxItems: 20, uniqueItems: true, description: 'Replaces the topics: active topics the school sees' })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
@@ -138,17 +138,17 @@ export class UpdateActivityDto extends IntersectionType(VersionedUpdateDto, Acti
   @IsUUID('all', { each: true })
   topicIds?: string[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601 with offset; moves every delivery' })
   @IsOmittable()
   @IsDateString({ strict: true })
   startsAt?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601 with offset, after startsAt' })
   @IsOmittable()
   @IsDateString({ strict: true })
   endsAt?: string;
 
-  @ApiPropertyOptional({ type: [MaterialDto] })
+  @ApiPropertyOptional({ type: () => MaterialDto, isArray: true, maxItems: 20, description: 'Replaces the materials' })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
@@ -158,7 +158,7 @@ export class UpdateActivityDto extends IntersectionType(VersionedUpdateDto, Acti
 }
 
 export class CancelActivityDto extends VersionedUpdateDto {
-  @ApiProperty({ example: '台风预警，改期进行' })
+  @ApiProperty({ example: '台风预警，改期进行', minLength: 1, maxLength: 500 })
   @Trim()
   @IsString()
   @Length(1, 500)
@@ -166,7 +166,7 @@ export class CancelActivityDto extends VersionedUpdateDto {
 }
 
 export class ActivityListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, isArray: true, description: 'Repeat for any of' })
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(ACTIVITY_STATUSES, { each: true })
@@ -182,12 +182,12 @@ export class ActivityListQuery extends PageQuery {
   @IsUUID()
   topicId?: string;
 
-  @ApiPropertyOptional({ description: 'Starting on or after this day (YYYY-MM-DD, school time zone)' })
+  @ApiPropertyOptional({ format: 'date', description: 'Starting on or after this day (YYYY-MM-DD, school time zone)' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Starting on or before this day (YYYY-MM-DD, school time zone)' })
+  @ApiPropertyOptional({ format: 'date', description: 'Starting on or before this day (YYYY-MM-DD, school time zone)' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

@@ -1,35 +1,45 @@
+import type { Uuid } from '#core';
 import type { ActivityKind, ActivityMaterial, ActivityStatus, DeliveryStatus } from '../entities/index.js';
 import type { ActivityTopicRow, DeliverySummaryRow } from './activity-links.repository.js';
 import type { ActivityRow } from './activity.repository.js';
 
 export interface ActivityTopicView {
-  id: string;
+  id: Uuid;
   code: string;
   nameZh: string;
   nameEn: string;
 }
 
+/** The current confirmation of a delivery, in short (the delivery's own route gives it whole). */
+export interface DeliveryConfirmationSummary {
+  revision: number;
+  presentCount: number;
+  classSize: number;
+  missedCount: number;
+  confirmedBy: Uuid;
+  confirmedAt: Date;
+}
+
 /** One target class of the activity and where its confirmation stands. */
 export interface DeliverySummaryView {
-  id: string;
-  classId: string;
+  id: Uuid;
+  classId: Uuid;
   className: string;
   gradeName: string;
   status: DeliveryStatus;
   /** The version a confirmation (or correction) must be based on. */
   version: number;
-  confirmation: {
-    revision: number;
-    presentCount: number;
-    classSize: number;
-    missedCount: number;
-    confirmedBy: string;
-    confirmedAt: Date;
-  } | null;
+  confirmation: DeliveryConfirmationSummary | null;
+}
+
+/** Who delivers an activity: a staff member (userId set, their display name) or an outside speaker (name only). */
+export interface ActivitySpeaker {
+  userId: Uuid | null;
+  name: string;
 }
 
 export interface ActivityView {
-  id: string;
+  id: Uuid;
   kind: ActivityKind;
   title: string;
   topics: ActivityTopicView[];
@@ -37,13 +47,13 @@ export interface ActivityView {
   endsAt: Date;
   place: string | null;
   link: string | null;
-  /** A staff member (userId set, their display name) or an outside speaker (name only). */
-  deliveredBy: { userId: string | null; name: string };
+  deliveredBy: ActivitySpeaker;
   materials: ActivityMaterial[];
   status: ActivityStatus;
   cancelledAt: Date | null;
   cancelReason: string | null;
-  plannedBy: string;
+  /** The user who planned it. */
+  plannedBy: Uuid;
   /** The target classes the caller may see: all of them for counselors and administrators. */
   deliveries: DeliverySummaryView[];
   createdAt: Date;

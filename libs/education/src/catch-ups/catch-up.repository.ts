@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursorAs, type PageQuery } from '#core';
 import type { Caller } from '#access';
 import { SqlParameters, visibleStudentsCondition } from '#org';
-import type { CatchUpStatus } from '../entities/index.js';
+import type { ActivityKind, CatchUpStatus } from '../entities/index.js';
 import type { CatchUpView } from './catch-up.dtos.js';
 
 const CATCH_UP_COLUMNS = `cu.id, cu.status, cu.delivery_id AS "deliveryId", cu.created_at AS "createdAt",
@@ -20,7 +20,7 @@ const FROM_CATCH_UPS = `education_catch_ups cu
   JOIN education_deliveries d ON d.id = cu.delivery_id
   JOIN education_activities a ON a.id = d.activity_id`;
 
-type CatchUpRow = Omit<CatchUpView, 'activity'> & { activityId: string; activityTitle: string; activityKind: string; activityStartsAt: Date; topicCodes: string[] };
+type CatchUpRow = Omit<CatchUpView, 'activity'> & { activityId: string; activityTitle: string; activityKind: ActivityKind; activityStartsAt: Date; topicCodes: string[] };
 
 const toView = ({ activityId, activityTitle, activityKind, activityStartsAt, topicCodes, ...row }: CatchUpRow): CatchUpView => ({
   ...row,

@@ -11,7 +11,11 @@ export class CoverageController {
 
   @Get('coverage')
   @RequirePermission(Permission.EducationRead)
-  @ApiOperation({ summary: 'Topic x class matrix of delivered / planned / missing, and each class\'s missing required topics' })
+  @ApiOperation({
+    operationId: 'getEducationCoverage',
+    summary: "Get the topic × class coverage of a period, with each class's missing required topics",
+    description: 'Each cell is delivered, planned or missing. Class teachers get the classes they teach, counselors and administrators the school.',
+  })
   matrix(@CurrentCaller() caller: Caller, @Query() query: CoverageQuery): Promise<CoverageMatrix> {
     return this.coverage.matrix(caller, query);
   }
@@ -21,7 +25,11 @@ export class CoverageController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="education-coverage.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The coverage matrix as CSV (UTF-8 with BOM) for the report upward' })
+  @ApiOperation({
+    operationId: 'exportEducationCoverageCsv',
+    summary: 'Export the coverage matrix as CSV for the report upward',
+    description: 'UTF-8 with a byte-order mark, Chinese headers and labels: grade, class, one column per topic, the missing required topics.',
+  })
   csv(@CurrentCaller() caller: Caller, @Query() query: CoverageQuery): Promise<string> {
     return this.coverage.csv(caller, query);
   }

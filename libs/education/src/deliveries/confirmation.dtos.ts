@@ -1,16 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery, Trim, VersionedUpdateDto } from '#core';
+import { PageQuery, Trim, type Uuid, VersionedUpdateDto } from '#core';
+import type { DeliveryStatus } from '../entities/index.js';
 
 /** A confirmation, or a correction of the current one: both are based on the delivery's version. */
 export class ConfirmDeliveryDto extends VersionedUpdateDto {
-  @ApiProperty({ minimum: 0, description: 'Students present: at most the enrolled students of the class', example: 42 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000, description: 'Students present: at most the enrolled students of the class', example: 42 })
   @IsInt()
   @Min(0)
   @Max(10_000)
   presentCount: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Enrolled students of the class who missed it: each then needs a catch-up' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    maxItems: 500,
+    uniqueItems: true,
+    description: 'Enrolled students of the class who missed it: each then needs a catch-up',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -18,7 +26,7 @@ export class ConfirmDeliveryDto extends VersionedUpdateDto {
   @IsUUID('all', { each: true })
   missedStudentIds?: string[];
 
-  @ApiPropertyOptional({ example: '两名学生参加市运动会' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500, example: '两名学生参加市运动会' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -29,14 +37,14 @@ export class ConfirmDeliveryDto extends VersionedUpdateDto {
 export class ConfirmationListQuery extends PageQuery {}
 
 export interface MissedStudentView {
-  id: string;
+  id: Uuid;
   name: string;
   studentNumber: string;
 }
 
-export interface ConfirmationView {
-  id: string;
-  deliveryId: string;
+export interface DeliveryConfirmationView {
+  id: Uuid;
+  deliveryId: Uuid;
   /** 1 for the confirmation, 2 and up for corrections. */
   revision: number;
   /** Whether this is the latest revision, the one coverage and catch-ups follow. */
@@ -45,20 +53,20 @@ export interface ConfirmationView {
   classSize: number;
   missedStudents: MissedStudentView[];
   note: string | null;
-  confirmedBy: string;
+  confirmedBy: Uuid;
   confirmedAt: Date;
 }
 
 export interface DeliveryView {
-  id: string;
-  activityId: string;
+  id: Uuid;
+  activityId: Uuid;
   activityTitle: string;
-  classId: string;
+  classId: Uuid;
   className: string;
   gradeName: string;
   startsAt: Date;
-  status: string;
+  status: DeliveryStatus;
   /** The version the next confirmation or correction must be based on. */
   version: number;
-  confirmation: ConfirmationView | null;
+  confirmation: DeliveryConfirmationView | null;
 }

@@ -8,7 +8,7 @@ import { classScopeOf } from '#org';
 import { CatchUpRepository } from '../catch-ups/catch-up.repository.js';
 import { deliveryNotFound, versionConflict } from '../shared/education-problems.js';
 import { confirmationProblems, correctedFields } from './confirmation-checks.js';
-import type { ConfirmationView, ConfirmDeliveryDto } from './confirmation.dtos.js';
+import type { DeliveryConfirmationView, ConfirmDeliveryDto } from './confirmation.dtos.js';
 import { DeliveryRepository } from './delivery.repository.js';
 
 const cancelled = () => new ConflictProblem('education_delivery.cancelled', 'The activity was cancelled for this class before it took place');
@@ -29,7 +29,7 @@ export class DeliveryConfirmationService {
     private readonly clock: Clock,
   ) {}
 
-  async confirm(caller: Caller, deliveryId: string, version: number, dto: ConfirmDeliveryDto): Promise<ConfirmationView> {
+  async confirm(caller: Caller, deliveryId: string, version: number, dto: ConfirmDeliveryDto): Promise<DeliveryConfirmationView> {
     const next = { presentCount: dto.presentCount, missedStudentIds: dto.missedStudentIds ?? [], note: dto.note ?? null };
     const confirmationId = await this.dataSource.transaction(async (manager) => {
       const delivery = await this.deliveries.lockVisible(manager, classScopeOf(caller), deliveryId);
@@ -62,6 +62,6 @@ export class DeliveryConfirmationService {
       });
       return id;
     });
-    return (await this.deliveries.confirmation(deliveryId, confirmationId)) as ConfirmationView;
+    return (await this.deliveries.confirmation(deliveryId, confirmationId)) as DeliveryConfirmationView;
   }
 }

@@ -3,7 +3,7 @@ import { type Page, toPage } from '#core';
 import type { Caller } from '#access';
 import { classScopeOf } from '#org';
 import { confirmationNotFound, deliveryNotFound } from '../shared/education-problems.js';
-import type { ConfirmationListQuery, ConfirmationView, DeliveryView } from './confirmation.dtos.js';
+import type { ConfirmationListQuery, DeliveryConfirmationView, DeliveryView } from './confirmation.dtos.js';
 import { type DeliveryRow, DeliveryRepository } from './delivery.repository.js';
 
 /** A delivery with its current confirmation, and the history of its confirmations. */
@@ -16,13 +16,13 @@ export class DeliveryQueriesService {
     return { ...delivery, confirmation: await this.deliveries.confirmation(deliveryId, null) };
   }
 
-  async history(caller: Caller, deliveryId: string, query: ConfirmationListQuery): Promise<Page<ConfirmationView>> {
+  async history(caller: Caller, deliveryId: string, query: ConfirmationListQuery): Promise<Page<DeliveryConfirmationView>> {
     await this.visible(caller, deliveryId);
     const rows = await this.deliveries.confirmationsOf(deliveryId, query);
     return toPage(rows, query, (row) => [row.revision]);
   }
 
-  async confirmation(caller: Caller, deliveryId: string, confirmationId: string): Promise<ConfirmationView> {
+  async confirmation(caller: Caller, deliveryId: string, confirmationId: string): Promise<DeliveryConfirmationView> {
     await this.visible(caller, deliveryId);
     const confirmation = await this.deliveries.confirmation(deliveryId, confirmationId);
     if (!confirmation) throw confirmationNotFound();

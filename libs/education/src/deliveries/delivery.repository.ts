@@ -6,7 +6,7 @@ import { type ClassScope, SqlParameters } from '#org';
 import type { DeliveryStatus } from '../entities/index.js';
 import { classInScope } from '../shared/class-scope.sql.js';
 import type { ClassRoll } from './confirmation-checks.js';
-import type { ConfirmationView, DeliveryView } from './confirmation.dtos.js';
+import type { DeliveryConfirmationView, DeliveryView } from './confirmation.dtos.js';
 
 export type DeliveryRow = Omit<DeliveryView, 'confirmation'>;
 
@@ -131,7 +131,7 @@ export class DeliveryRepository {
   }
 
   /** Newest revision first; the (delivery_id, revision) key serves the order. */
-  confirmationsOf(deliveryId: string, page: PageQuery): Promise<ConfirmationView[]> {
+  confirmationsOf(deliveryId: string, page: PageQuery): Promise<DeliveryConfirmationView[]> {
     const params: unknown[] = [deliveryId];
     let before = '';
     if (page.cursor) {
@@ -139,15 +139,15 @@ export class DeliveryRepository {
       before = 'AND dc.revision < $2::int';
     }
     params.push(page.limit + 1);
-    return this.dataSource.query<ConfirmationView[]>(
+    return this.dataSource.query<DeliveryConfirmationView[]>(
       `SELECT ${CONFIRMATION_COLUMNS} FROM education_delivery_confirmations dc
         WHERE dc.delivery_id = $1 ${before} ORDER BY dc.revision DESC LIMIT $${params.length}`,
       params,
     );
   }
 
-  async confirmation(deliveryId: string, confirmationId: string | null): Promise<ConfirmationView | null> {
-    const rows = await this.dataSource.query<ConfirmationView[]>(
+  async confirmation(deliveryId: string, confirmationId: string | null): Promise<DeliveryConfirmationView | null> {
+    const rows = await this.dataSource.query<DeliveryConfirmationView[]>(
       `SELECT ${CONFIRMATION_COLUMNS} FROM education_delivery_confirmations dc
         WHERE dc.delivery_id = $1 AND ($2::uuid IS NULL OR dc.id = $2) ORDER BY dc.revision DESC LIMIT 1`,
       [deliveryId, confirmationId],

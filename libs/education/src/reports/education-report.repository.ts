@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import { findUpcomingHoliday, type UpcomingHoliday } from '#holidays';
 import { SqlParameters } from '#org';
 import { coverageCells } from '../coverage/coverage-cells.sql.js';
-import type { ClassGapView, TopicCounts } from './education-report.dtos.js';
+import type { ClassGapView, GradeTopicCounts } from './education-report.dtos.js';
 
-export type GradeTopicRow = TopicCounts & { gradeId: string; gradeName: string };
+export type GradeTopicRow = GradeTopicCounts & { gradeId: string; gradeName: string };
 
 /** Aggregates of the school's coverage for administrators: counts and class names, never a student. One query each. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CoverageQuery } from '../coverage/coverage.dtos.js';
-import { type ClassGapView, type GradeCoverageView, MissingTopicsQuery } from './education-report.dtos.js';
+import { type EducationCoverageReport, MissingTopicsQuery, type MissingTopicsReport } from './education-report.dtos.js';
 import { EducationReportsService } from './education-reports.service.js';
 
 @ApiTags('reports')
@@ -12,18 +12,26 @@ export class EducationReportsController {
 
   @Get('education-coverage')
   @RequirePermission(Permission.ReportRead)
-  @ApiOperation({ summary: 'Per grade and topic: how many classes had it delivered, planned, or missing' })
-  byGrade(@CurrentCaller() caller: Caller, @Query() query: CoverageQuery): Promise<{ from: string; to: string; grades: GradeCoverageView[] }> {
+  @ApiOperation({
+    operationId: 'getEducationCoverageReport',
+    summary: 'Count, per grade and topic, the classes that had it delivered, only planned, or neither',
+    description: 'For the whole school, over the days from..to (school time zone).',
+  })
+  byGrade(@CurrentCaller() caller: Caller, @Query() query: CoverageQuery): Promise<EducationCoverageReport> {
     return this.reports.byGrade(caller, query);
   }
 
   @Get('education-missing-topics')
   @RequirePermission(Permission.ReportRead)
-  @ApiOperation({ summary: 'Classes still missing required (pre-holiday) topics before the holiday starts, with their class teachers' })
+  @ApiOperation({
+    operationId: 'getEducationMissingTopicsReport',
+    summary: 'List the classes still missing required topics before a holiday, with their class teachers',
+    description: "Looks ahead to the school's next holiday and its pre-holiday window unless `before` (and `from`) name the days.",
+  })
   missingBeforeHoliday(
     @CurrentCaller() caller: Caller,
     @Query() query: MissingTopicsQuery,
-  ): Promise<{ from: string; before: string; classes: ClassGapView[] }> {
+  ): Promise<MissingTopicsReport> {
     return this.reports.missingBeforeHoliday(caller, query);
   }
 }

@@ -3,7 +3,7 @@ import { BadRequestProblem, Clock, validationProblem } from '#core';
 import type { Caller } from '#access';
 import type { CoverageQuery } from '../coverage/coverage.dtos.js';
 import { addDays } from '../shared/calendar-date.js';
-import type { ClassGapView, GradeCoverageView, MissingTopicsQuery } from './education-report.dtos.js';
+import type { EducationCoverageReport, GradeCoverageView, MissingTopicsQuery, MissingTopicsReport } from './education-report.dtos.js';
 import { EducationReportRepository } from './education-report.repository.js';
 
 /**
@@ -19,7 +19,7 @@ export class EducationReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async byGrade(caller: Caller, query: CoverageQuery): Promise<{ from: string; to: string; grades: GradeCoverageView[] }> {
+  async byGrade(caller: Caller, query: CoverageQuery): Promise<EducationCoverageReport> {
     if (query.to < query.from) throw validationProblem([{ field: 'to', message: 'must not be before from' }]);
     const rows = await this.reports.byGradeAndTopic(caller.schoolId, { from: query.from, until: addDays(query.to, 1) });
     const grades = new Map<string, GradeCoverageView>();
@@ -31,7 +31,7 @@ export class EducationReportsService {
     return { from: query.from, to: query.to, grades: [...grades.values()] };
   }
 
-  async missingBeforeHoliday(caller: Caller, query: MissingTopicsQuery): Promise<{ from: string; before: string; classes: ClassGapView[] }> {
+  async missingBeforeHoliday(caller: Caller, query: MissingTopicsQuery): Promise<MissingTopicsReport> {
     const { before, from } =
       query.before !== undefined
         ? { before: query.before, from: query.from ?? addDays(query.before, -PRE_HOLIDAY_WINDOW_DAYS) }

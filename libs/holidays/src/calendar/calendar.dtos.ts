@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, type IsoDate, PageQuery, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { HOLIDAY_KINDS, type HolidayKind } from '../entities/school-holiday.entity.js';
 
 /** A calendar date that exists (`2027-02-30` is refused), written `YYYY-MM-DD`. */
@@ -10,69 +10,69 @@ export const IsCalendarDate = (): PropertyDecorator => (target, key) => {
 };
 
 export class CreateTermDto {
-  @ApiProperty({ example: '2026-2027学年第一学期' })
+  @ApiProperty({ example: '2026-2027学年第一学期', minLength: 1, maxLength: 100 })
   @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
 
-  @ApiProperty({ example: '2026-09-01', description: 'First day, in the school zone' })
+  @ApiProperty({ format: 'date', example: '2026-09-01', description: 'First day, in the school zone' })
   @IsCalendarDate()
   startsOn: string;
 
-  @ApiProperty({ example: '2027-01-15', description: 'Last day (inclusive), in the school zone' })
+  @ApiProperty({ format: 'date', example: '2027-01-15', description: 'Last day (inclusive), in the school zone; not before startsOn' })
   @IsCalendarDate()
   endsOn: string;
 }
 
 export class UpdateTermDto extends VersionedUpdateDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date', description: 'First day, in the school zone' })
   @IsOmittable()
   @IsCalendarDate()
   startsOn?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date', description: 'Last day (inclusive), in the school zone; not before startsOn' })
   @IsOmittable()
   @IsCalendarDate()
   endsOn?: string;
 }
 
 export class CreateHolidayDto extends CreateTermDto {
-  @ApiProperty({ enum: HOLIDAY_KINDS })
+  @ApiProperty({ enum: HOLIDAY_KINDS, enumName: 'HolidayKind' })
   @IsIn(HOLIDAY_KINDS)
   kind: HolidayKind;
 }
 
 export class UpdateHolidayDto extends UpdateTermDto {
-  @ApiPropertyOptional({ enum: HOLIDAY_KINDS })
+  @ApiPropertyOptional({ enum: HOLIDAY_KINDS, enumName: 'HolidayKind' })
   @IsOmittable()
   @IsIn(HOLIDAY_KINDS)
   kind?: HolidayKind;
 }
 
 export class UpdateWindowSettingsDto extends VersionedUpdateDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'Days before a holiday; 0 keeps no such window' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 90, description: 'Days before a holiday; 0 keeps no such window' })
   @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(90)
   preHolidayDays?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'Last days of a holiday before school restarts' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 90, description: 'Last days of a holiday before school restarts' })
   @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(90)
   preReturnDays?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'First days after school restarts' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 90, description: 'First days after school restarts' })
   @IsOmittable()
   @IsInt()
   @Min(0)
@@ -83,27 +83,28 @@ export class UpdateWindowSettingsDto extends VersionedUpdateDto {
 export class CalendarListQuery extends PageQuery {}
 
 export class WindowsQuery {
-  @ApiPropertyOptional({ description: 'The windows active at this instant (default now); not with from/to' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'The windows active at this instant (default now); not with from/to' })
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
 
-  @ApiPropertyOptional({ description: 'With `to`: every window sharing an instant with [from, to)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'With `to`: every window sharing an instant with [from, to)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date-time', description: 'With `from`: the end of the range (excluded), after from and at most 800 days later' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 }
 
 export interface TermView {
-  id: string;
+  id: Uuid;
   name: string;
-  startsOn: string;
-  endsOn: string;
+  startsOn: IsoDate;
+  /** Inclusive. */
+  endsOn: IsoDate;
   createdAt: Date;
   updatedAt: Date;
   version: number;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { expectedVersion, type Page, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -12,6 +12,7 @@ import {
   UnregisteredQuery,
   type UnregisteredStudentView,
 } from './holiday-categories.dtos.js';
+import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import { HolidayCategoriesService } from './holiday-categories.service.js';
 
 /**
@@ -25,6 +26,11 @@ export class HolidayCategoriesController {
 
   @Get()
   @RequirePermission(Permission.HolidayCategoryRead)
+  @ApiOperation({
+    operationId: 'listHolidayCategories',
+    summary: "List the students' holiday categories registered for a holiday",
+    description: 'Class teachers see the students of their current classes, counselors and administrators the whole school. Only counselors may filter with `atRisk`.',
+  })
   list(@CurrentCaller() caller: Caller, @UuidParam('holidayId') holidayId: string, @Query() query: HolidayCategoryListQuery): Promise<Page<HolidayCategoryView>> {
     return this.categories.list(caller, holidayId, query);
   }
@@ -32,12 +38,18 @@ export class HolidayCategoriesController {
   /** Static routes before `:studentId`. */
   @Get('unregistered')
   @RequirePermission(Permission.HolidayCategoryRead)
+  @ApiOperation({ operationId: 'listStudentsWithoutHolidayCategory', summary: 'List the students of a class who have no holiday category for the holiday yet' })
   unregistered(@CurrentCaller() caller: Caller, @UuidParam('holidayId') holidayId: string, @Query() query: UnregisteredQuery): Promise<Page<UnregisteredStudentView>> {
     return this.categories.unregistered(caller, holidayId, query);
   }
 
   @Get('on-site')
   @RequirePermission(Permission.HolidayOnSiteRead)
+  @ApiOperation({
+    operationId: 'listHolidayOnSiteStudents',
+    summary: 'List the students who stay on campus or are on an internship over the holiday',
+    description: 'With where they are and the phone to reach them on: what a duty officer needs.',
+  })
   onSite(@CurrentCaller() caller: Caller, @UuidParam('holidayId') holidayId: string, @Query() query: OnSiteQuery): Promise<Page<OnSiteStudentView>> {
     return this.categories.onSite(caller, holidayId, query);
   }
@@ -48,6 +60,13 @@ export class HolidayCategoriesController {
    */
   @Put(':studentId')
   @RequirePermission(Permission.HolidayCategoryRegister)
+  @ApiOperation({
+    operationId: 'registerHolidayCategory',
+    summary: "Register a student's holiday category, or replace the registration",
+    description:
+      'Without a version it registers the student (201); with the version the change is based on (If-Match or body) it replaces the registration (200). Free text is encrypted at rest. Audited.',
+  })
+  @ApiIfMatchHeader('To replace a registration: its version, quoted (`"3"`); or send `version` in the body. Leave both out to register the student')
   async put(
     @CurrentCaller() caller: Caller,
     @UuidParam('holidayId') holidayId: string,

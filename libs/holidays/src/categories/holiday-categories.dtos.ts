@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
+import { PageQuery, ToArray, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { IsPhoneNumber } from '#org';
 import { WHEREABOUTS, type Whereabouts } from '../entities/holiday-category.entity.js';
 
@@ -14,25 +14,31 @@ const toBoolean = () => Transform(({ value }: { value: unknown }) => (value === 
  * first time; to change a registration send the version it is based on (body or `If-Match`).
  */
 export class PutHolidayCategoryDto extends VersionedUpdateDto {
-  @ApiProperty({ enum: WHEREABOUTS })
+  @ApiProperty({ enum: WHEREABOUTS, enumName: 'Whereabouts' })
   @IsIn(WHEREABOUTS)
   whereabouts: Whereabouts;
 
-  @ApiPropertyOptional({ description: 'Required for an internship, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Required for an internship, and only then; encrypted at rest', minLength: 1, maxLength: FREE_TEXT_MAX_LENGTH })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, FREE_TEXT_MAX_LENGTH)
   employer?: string | null;
 
-  @ApiPropertyOptional({ description: 'Where the internship is: required for an internship, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    description: 'Where the internship is: required for an internship, and only then; encrypted at rest',
+    minLength: 1,
+    maxLength: FREE_TEXT_MAX_LENGTH,
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, FREE_TEXT_MAX_LENGTH)
   place?: string | null;
 
-  @ApiPropertyOptional({ description: 'Required for other, and only then; encrypted at rest', maxLength: FREE_TEXT_MAX_LENGTH })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Required for other, and only then; encrypted at rest', minLength: 1, maxLength: FREE_TEXT_MAX_LENGTH })
   @IsOptional()
   @Trim()
   @IsString()
@@ -56,12 +62,12 @@ export class PutHolidayCategoryDto extends VersionedUpdateDto {
 }
 
 export class HolidayCategoryListQuery extends PageQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "Students of this class (the student's current class)" })
   @IsOptional()
   @IsUUID()
   classId?: string;
 
-  @ApiPropertyOptional({ enum: WHEREABOUTS, isArray: true })
+  @ApiPropertyOptional({ enum: WHEREABOUTS, enumName: 'Whereabouts', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(WHEREABOUTS, { each: true })
@@ -75,7 +81,7 @@ export class HolidayCategoryListQuery extends PageQuery {
 }
 
 export class UnregisteredQuery extends PageQuery {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   classId: string;
 }
@@ -83,12 +89,12 @@ export class UnregisteredQuery extends PageQuery {
 export class OnSiteQuery extends PageQuery {}
 
 export interface HolidayCategoryView {
-  id: string;
-  holidayId: string;
-  studentId: string;
+  id: Uuid;
+  holidayId: Uuid;
+  studentId: Uuid;
   studentName: string;
   studentNumber: string;
-  classId: string;
+  classId: Uuid;
   className: string;
   whereabouts: Whereabouts;
   employer: string | null;
@@ -104,16 +110,16 @@ export interface HolidayCategoryView {
 }
 
 export interface UnregisteredStudentView {
-  studentId: string;
+  studentId: Uuid;
   studentName: string;
   studentNumber: string;
-  classId: string;
+  classId: Uuid;
   className: string;
 }
 
 /** What a duty officer needs to reach a student who stays on campus or is on an internship. */
 export interface OnSiteStudentView {
-  studentId: string;
+  studentId: Uuid;
   studentName: string;
   className: string;
   whereabouts: 'on_campus' | 'internship';

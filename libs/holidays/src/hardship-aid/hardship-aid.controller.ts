@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -17,6 +17,11 @@ export class HardshipAidController {
 
   @Post()
   @RequirePermission(Permission.HardshipAidApply)
+  @ApiOperation({
+    operationId: 'applyForHardshipAid',
+    summary: 'Apply for temporary hardship aid for a disaster-affected student',
+    description: 'A student may have one open (submitted or approved) application per holiday. The circumstances are encrypted at rest. Audited.',
+  })
   async apply(
     @CurrentCaller() caller: Caller,
     @UuidParam('holidayId') holidayId: string,
@@ -30,12 +35,23 @@ export class HardshipAidController {
 
   @Get()
   @RequirePermission(Permission.HardshipAidRead)
+  @ApiOperation({
+    operationId: 'listHardshipAidApplications',
+    summary: 'List the hardship-aid applications of a holiday',
+    description:
+      'Class teachers see the applications they made, counselors and administrators the whole school. Only reviewers (administrators) get the amounts, circumstances, rejection reason and payment.',
+  })
   list(@CurrentCaller() caller: Caller, @UuidParam('holidayId') holidayId: string, @Query() query: HardshipAidListQuery): Promise<Page<HardshipAidView>> {
     return this.aid.list(caller, holidayId, query);
   }
 
   @Get(':applicationId')
   @RequirePermission(Permission.HardshipAidRead)
+  @ApiOperation({
+    operationId: 'getHardshipAidApplication',
+    summary: 'Get a hardship-aid application with its history',
+    description: 'Who sees it and which fields as in the list.',
+  })
   get(@CurrentCaller() caller: Caller, @UuidParam('holidayId') holidayId: string, @UuidParam('applicationId') applicationId: string): Promise<HardshipAidDetail> {
     return this.aid.get(caller, holidayId, applicationId);
   }
@@ -44,6 +60,12 @@ export class HardshipAidController {
   @Post(':applicationId/transitions')
   @RequirePermission(Permission.HardshipAidReview)
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'transitionHardshipAidApplication',
+    summary: 'Approve or reject a hardship-aid application, or record its payment',
+    description:
+      'submitted → approved, or rejected with a reason; approved → paid with the amount and reference. Whoever applied may not approve it. Audited.',
+  })
   transition(
     @CurrentCaller() caller: Caller,
     @UuidParam('holidayId') holidayId: string,

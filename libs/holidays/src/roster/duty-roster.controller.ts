@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import { CreateDutyShiftDto, type DutyRosterGap, DutyRosterGapsQuery, DutyRosterQuery, type DutyShiftView, UpdateDutyShiftDto } from './duty-roster.dtos.js';
 import { DutyRosterService } from './duty-roster.service.js';
 
@@ -14,6 +15,11 @@ export class DutyRosterController {
 
   @Get()
   @RequirePermission(Permission.DutyRosterRead)
+  @ApiOperation({
+    operationId: 'listDutyShifts',
+    summary: 'List the duty shifts of a range of days, in time order',
+    description: 'Handover notes are given to administrators, the head of counseling and duty officers; null for everyone else.',
+  })
   list(@CurrentCaller() caller: Caller, @Query() query: DutyRosterQuery): Promise<{ items: DutyShiftView[] }> {
     return this.roster.list(caller, query);
   }
@@ -21,18 +27,25 @@ export class DutyRosterController {
   /** Static route before `:shiftId`. */
   @Get('gaps')
   @RequirePermission(Permission.DutyRosterRead)
+  @ApiOperation({ operationId: 'listDutyRosterGaps', summary: 'List the days and shifts of a holiday that have no officer yet' })
   gaps(@CurrentCaller() caller: Caller, @Query() query: DutyRosterGapsQuery): Promise<{ items: DutyRosterGap[] }> {
     return this.roster.gaps(caller, query.holidayId);
   }
 
   @Get(':shiftId')
   @RequirePermission(Permission.DutyRosterRead)
+  @ApiOperation({ operationId: 'getDutyShift', summary: 'Get a duty shift', description: 'Handover notes as in the list: null for those who may not read them.' })
   get(@CurrentCaller() caller: Caller, @UuidParam('shiftId') shiftId: string): Promise<DutyShiftView> {
     return this.roster.get(caller, shiftId);
   }
 
   @Post()
   @RequirePermission(Permission.DutyRosterManage)
+  @ApiOperation({
+    operationId: 'createDutyShift',
+    summary: 'Put an officer on a day or night shift',
+    description: 'The officer must be an active staff member whose role can acknowledge alerts; one officer per day and shift. Handover notes are encrypted at rest. Audited.',
+  })
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateDutyShiftDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<DutyShiftView> {
     const shift = await this.roster.create(caller, body);
     void reply.header('location', `/${API_PREFIX}/duty-roster/${shift.id}`);
@@ -41,6 +54,8 @@ export class DutyRosterController {
 
   @Patch(':shiftId')
   @RequirePermission(Permission.DutyRosterManage)
+  @ApiOperation({ operationId: 'updateDutyShift', summary: "Change a shift's officer, phone or handover notes", description: 'Audited.' })
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('shiftId') shiftId: string,
@@ -53,6 +68,11 @@ export class DutyRosterController {
   @Post(':shiftId/confirm-reachable')
   @RequirePermission(Permission.DutyShiftConfirm)
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'confirmDutyShiftReachable',
+    summary: 'Confirm that the officer of the shift can be reached',
+    description: "Only the shift's own officer may confirm; anyone else's shift answers 404. Audited.",
+  })
   confirmReachable(@CurrentCaller() caller: Caller, @UuidParam('shiftId') shiftId: string): Promise<DutyShiftView> {
     return this.roster.confirmReachable(caller, shiftId);
   }

@@ -1,30 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, type IsoDate, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { IsCalendarDate } from '../calendar/calendar.dtos.js';
 import { DUTY_SHIFTS, type DutyShiftKind } from './duty-shift-hours.js';
 
 const PHONE = /^[0-9+\-() ]{3,40}$/;
+const PHONE_DOC = { pattern: PHONE.source, example: '138-0000-0000', description: 'The number to call the officer on during the shift' };
 
 export class CreateDutyShiftDto {
-  @ApiProperty({ example: '2027-01-20', description: 'The day of the shift, in the school zone' })
+  @ApiProperty({ format: 'date', example: '2027-01-20', description: 'The day of the shift, in the school zone' })
   @IsCalendarDate()
   dutyDate: string;
 
-  @ApiProperty({ enum: DUTY_SHIFTS, description: 'day 08:00-20:00, night 20:00-08:00 the next morning (school zone)' })
+  @ApiProperty({ enum: DUTY_SHIFTS, enumName: 'DutyShiftKind', description: 'day 08:00-20:00, night 20:00-08:00 the next morning (school zone)' })
   @IsIn(DUTY_SHIFTS)
   shift: DutyShiftKind;
 
-  @ApiProperty({ description: 'An active staff member whose role can acknowledge alerts' })
+  @ApiProperty({ format: 'uuid', description: 'An active staff member whose role can acknowledge alerts' })
   @IsUUID()
   officerId: string;
 
-  @ApiProperty({ example: '138-0000-0000' })
+  @ApiProperty(PHONE_DOC)
   @Matches(PHONE, { message: 'must be a phone number' })
   phone: string;
 
-  @ApiPropertyOptional({ description: 'Encrypted at rest' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 4000, description: 'Encrypted at rest; null or absent: none' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -33,17 +34,17 @@ export class CreateDutyShiftDto {
 }
 
 export class UpdateDutyShiftDto extends VersionedUpdateDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'An active staff member whose role can acknowledge alerts' })
   @IsOmittable()
   @IsUUID()
   officerId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional(PHONE_DOC)
   @IsOmittable()
   @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears them' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 4000, description: 'Encrypted at rest; null clears them' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -52,11 +53,11 @@ export class UpdateDutyShiftDto extends VersionedUpdateDto {
 }
 
 export class DutyRosterQuery {
-  @ApiProperty({ example: '2027-01-16' })
+  @ApiProperty({ format: 'date', example: '2027-01-16', description: 'First day (school zone)' })
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2027-02-20', description: 'Inclusive; at most 366 days after from' })
+  @ApiProperty({ format: 'date', example: '2027-02-20', description: 'Last day, inclusive; not before from and at most 366 days after it' })
   @IsCalendarDate()
   to: string;
 
@@ -68,16 +69,16 @@ export class DutyRosterQuery {
 }
 
 export class DutyRosterGapsQuery {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   holidayId: string;
 }
 
 export interface DutyShiftView {
-  id: string;
-  dutyDate: string;
+  id: Uuid;
+  dutyDate: IsoDate;
   shift: DutyShiftKind;
-  officerId: string;
+  officerId: Uuid;
   officerName: string;
   phone: string;
   startsAt: Date;
@@ -91,6 +92,6 @@ export interface DutyShiftView {
 }
 
 export interface DutyRosterGap {
-  date: string;
+  date: IsoDate;
   shift: DutyShiftKind;
 }

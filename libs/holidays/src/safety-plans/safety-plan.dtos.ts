@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQuery, Trim, VersionedUpdateDto } from '#core';
+import { PageQuery, Trim, type Uuid, VersionedUpdateDto } from '#core';
 
 export const PLAN_MAX_LENGTH = 10_000;
 
@@ -8,6 +8,7 @@ const PLAN_DOC = {
   description: 'Who watches over the student, warning signs, whom to call; encrypted at rest',
   minLength: 1,
   maxLength: PLAN_MAX_LENGTH,
+  pattern: '\\S',
 };
 
 export class RecordSafetyPlanDto {
@@ -42,12 +43,13 @@ export class SafetyPlanListQuery extends PageQuery {
 
 /** A plan in a list: which students have one, never the text. */
 export interface SafetyPlanSummary {
-  id: string;
-  holidayId: string;
-  studentId: string;
+  id: Uuid;
+  holidayId: Uuid;
+  studentId: Uuid;
   studentName: string;
   className: string;
-  recordedBy: string;
+  /** The counselor who recorded it. */
+  recordedBy: Uuid;
   createdAt: Date;
   updatedAt: Date;
   version: number;

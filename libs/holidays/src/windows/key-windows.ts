@@ -1,3 +1,4 @@
+import type { IsoDate, Uuid } from '#core';
 import { addDays, daysBetween, midnightOf } from './zone-dates.js';
 
 export const KEY_WINDOW_KINDS = ['pre_holiday', 'holiday', 'pre_return', 'post_return'] as const;
@@ -22,11 +23,13 @@ export const DEFAULT_WINDOW_LENGTHS: WindowLengths = { preHolidayDays: 14, preRe
 /** A key window: the half-open span `[from, to)` between two of the zone's midnights. */
 export interface KeyWindow {
   kind: KeyWindowKind;
-  holidayId: string;
+  holidayId: Uuid;
   /** Inclusive calendar dates of the window, in the school's zone. */
-  firstDay: string;
-  lastDay: string;
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** The zone's midnight starting firstDay. */
   from: Date;
+  /** The zone's midnight after lastDay (excluded). */
   to: Date;
 }
 
