@@ -95,24 +95,24 @@ function addHttpLayerCodes(codes: Set<string>, operation: OperationObject, handl
   if (touchesDatabase) for (const code of DATABASE_CODES) codes.add(code);
 }
 
-/** The 2xx answer Nest put on the operation (its status follows @HttpCode), given the handler's schema. */
+/** The 2xx answers Nest put on the operation (their status follows @HttpCode), given the handler's schema. */
 function completeSuccess(operation: OperationObject, answer: Schema | undefined, where: string): void {
   const statuses = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
-  if (statuses.length !== 1) throw new Error(`${where}: expected one success answer, found ${statuses.join(', ') || 'none'}`);
-  const response = operation.responses[statuses[0]] as ResponseObject;
-  // @ApiProduces: the handler sends text (CSV, iCalendar, HTML) or bytes (images) itself, its
-  // return type (often void, with the reply written directly) says nothing about them.
-  const produced = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
-  if (produced.length > 0) {
-    response.content = Object.fromEntries(produced.map((type) => [type, { schema: textOrBytes(type) }]));
-  } else if (answer) {
-    response.content = { 'application/json': { schema: answer as never } };
-  } else {
-    delete response.content;
-    response.description ||= 'Done; no body';
-    return;
+  if (statuses.length === 0) throw new Error(`${where}: no success answer`);
+  for (const status of statuses) {
+    const response = operation.responses[status] as ResponseObject;
+    // @ApiProduces: the handler sends text (CSV, iCalendar, HTML) or bytes (images) itself; its
+    // return type (often void, with the reply written directly) says nothing about them.
+    const produced = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
+    if (produced.length > 0) {
+      response.content = Object.fromEntries(produced.map((type) => [type, { schema: textOrBytes(type) }]));
+    } else if (answer) {
+      response.content = { 'application/json': { schema: answer as never } };
+    } else {
+      delete response.content;
+    }
+    response.description ||= response.content ? 'Done' : 'Done; no body';
   }
-  response.description ||= 'Done';
 }
 
 function textOrBytes(mediaType: string): Schema {

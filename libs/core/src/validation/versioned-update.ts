@@ -1,20 +1,26 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHeader, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateIf } from 'class-validator';
 import { validationProblem } from '../errors/problem.js';
-import { IsVersion } from './bounded-int.js';
+import { INT4_MAX, IsVersion } from './bounded-int.js';
 
 /** Optional, but not nullable: a PATCH may leave the field out, never set it to null. */
 export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Base of PATCH bodies: the version the edit was based on, unless sent as `If-Match`. */
 export class VersionedUpdateDto {
-  @ApiPropertyOptional({ description: 'The version the edit is based on; or send `If-Match: "n"`', minimum: 1 })
+  @ApiPropertyOptional({ description: 'The version the edit is based on; or send `If-Match: "n"`', type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsOmittable()
   @IsVersion()
   version?: number;
 }
 
 const IF_MATCH_VERSION = /^"(\d{1,9})"$/;
+
+/** Documents the `If-Match: "n"` that an update reads (see `expectedVersion`). */
+export const ApiIfMatchHeader = (
+  description = 'The version the change is based on, quoted (`"3"`); or send `version` in the body (both must agree when both are sent)',
+): MethodDecorator & ClassDecorator =>
+  ApiHeader({ name: 'If-Match', required: false, description, schema: { type: 'string', pattern: '^"\\d{1,9}"$', example: '"3"' } });
 
 /**
  * The version an update is based on, from `If-Match: "3"` or the body's `version` (both may be

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { ActivityListQuery, CancelActivityDto, PlanActivityDto, UpdateActivityDto } from './activity.dtos.js';
 import { ActivityPlanningService } from './activity-planning.service.js';
 import { ActivityQueriesService } from './activity-queries.service.js';
-import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import type { ActivityView } from './activity.views.js';
 
 /** Lessons, talks, group activities, parent meetings and briefings, with one delivery per target class. */

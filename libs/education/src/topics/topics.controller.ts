@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateTopicDto, TopicListQuery, type TopicView, UpdateTopicDto } from './topic.dtos.js';
-import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import { TopicsService } from './topics.service.js';
 
 @ApiTags('education')

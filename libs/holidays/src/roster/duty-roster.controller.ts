@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import { CreateDutyShiftDto, type DutyRosterGap, DutyRosterGapsQuery, DutyRosterQuery, type DutyShiftView, UpdateDutyShiftDto } from './duty-roster.dtos.js';
 import { DutyRosterService } from './duty-roster.service.js';
 

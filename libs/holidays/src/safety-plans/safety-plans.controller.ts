@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { ApiIfMatchHeader } from '../shared/if-match-header.js';
 import { RecordSafetyPlanDto, ReviseSafetyPlanDto, SafetyPlanListQuery, type SafetyPlanSummary, type SafetyPlanView } from './safety-plan.dtos.js';
 import { SafetyPlansService } from './safety-plans.service.js';
 
