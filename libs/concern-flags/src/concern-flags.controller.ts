@@ -59,7 +59,9 @@ export class ConcernFlagsController {
   @ApiOperation({
     operationId: 'triageConcernFlag',
     summary: 'Decide on a concern flag: review, monitor, open a case, dismiss or close',
-    description: "`open_case` opens the student's case (or adds the flag to the open one); the decision is audited and the student's risk level recomputed.",
+    description:
+      "`open_case` needs `riskLevel`, the initial risk level of the student's case, which it opens (or adds the flag to the open one); " +
+      "`dismiss` needs a `reason`. The decision is audited and the student's risk level recomputed.",
   })
   triage(@CurrentCaller() caller: Caller, @UuidParam('flagId') flagId: string, @Body() body: TriageFlagDto): Promise<ConcernFlagView> {
     return this.flags.triage(caller, flagId, body);

@@ -16,7 +16,8 @@ export class TriageFlagDto {
   @Length(5, 2000)
   reason?: string;
 
-  @ApiPropertyOptional({ enum: CASE_RISK_LEVELS, enumName: 'CaseRiskLevel', description: 'Required to open a case: its initial risk level' })
+  // Required to open a case: its initial risk level (said in the operation: a description here would become CaseRiskLevel's).
+  @ApiPropertyOptional({ enum: CASE_RISK_LEVELS, enumName: 'CaseRiskLevel' })
   @ValidateIf((dto: TriageFlagDto) => dto.decision === 'open_case' || dto.riskLevel !== undefined)
   @IsIn(CASE_RISK_LEVELS)
   riskLevel?: CaseRiskLevel;
