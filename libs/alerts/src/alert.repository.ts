@@ -1,27 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyKeyset, type PageQuery } from '#core';
+import { applyKeyset, type PageQuery, type Uuid } from '#core';
 import { ackMinutesSql } from './alert-deadlines.js';
 import type { AlertSeverity, AlertSource, AlertStatus } from './entities/alert.entity.js';
 
 export interface AlertRow {
-  id: string;
-  studentId: string;
+  id: Uuid;
+  studentId: Uuid;
   studentName: string;
   className: string;
   severity: AlertSeverity;
   sourceType: AlertSource;
-  sourceId: string | null;
+  sourceId: Uuid | null;
   reasonCode: string;
   status: AlertStatus;
   raisedAt: Date;
   ackDueAt: Date;
   escalationLevel: number;
   acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
+  acknowledgedBy: Uuid | null;
   acknowledgementNote: string | null;
   version: number;
+}
+
+/** One step up of an unacknowledged alert: who was told, and when. */
+export interface AlertEscalationStep {
+  /** 1 the head of counseling, 2 the administrators. */
+  level: number;
+  escalatedAt: Date;
+  notifiedUserIds: Uuid[];
 }
 
 export interface NewAlert {
@@ -69,7 +77,7 @@ export class AlertRepository {
     return rows[0] ?? null;
   }
 
-  async escalationsOf(alertId: string): Promise<{ level: number; escalatedAt: Date; notifiedUserIds: string[] }[]> {
+  async escalationsOf(alertId: string): Promise<AlertEscalationStep[]> {
     return this.dataSource.query(
       `SELECT level, escalated_at AS "escalatedAt", notified_user_ids AS "notifiedUserIds" FROM alert_escalations WHERE alert_id = $1 ORDER BY level`,
       [alertId],

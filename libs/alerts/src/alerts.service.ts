@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, ConflictProblem, NotFoundProblem, type Page, toPage } from '#core';
+import { Clock, ConflictProblem, NotFoundProblem, type Page, toPage, type Uuid } from '#core';
 import type { Caller } from '#access';
 import { type AuditActor, AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
@@ -9,8 +9,9 @@ import { OnDutyOfficers } from '#holidays';
 import { NotificationRepository } from '#notifications';
 import { RiskRegisterService } from '#risk';
 import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
-import { AlertRepository, type AlertRow, type NewAlert } from './alert.repository.js';
+import { type AlertEscalationStep, AlertRepository, type AlertRow, type NewAlert } from './alert.repository.js';
 import type { AlertListQuery } from './dtos/alert-list.query.js';
+import type { AlertSeverity, AlertSource, AlertStatus } from './entities/alert.entity.js';
 
 const NOTE_BINDING = (alertId: string) => ({ table: 'alerts', column: 'acknowledgement_note', rowId: alertId });
 
@@ -18,26 +19,31 @@ const NOTE_BINDING = (alertId: string) => ({ table: 'alerts', column: 'acknowled
 const NOTE_READERS = new Set(['counselor', 'counseling_lead', 'duty_officer']);
 
 export interface AlertSummary {
-  id: string;
-  studentId: string;
+  id: Uuid;
+  studentId: Uuid;
   studentName: string;
   className: string;
-  severity: string;
-  sourceType: string;
-  sourceId: string | null;
+  severity: AlertSeverity;
+  sourceType: AlertSource;
+  /** What raised it (a response, a flag, an appointment); null for a manual alert. */
+  sourceId: Uuid | null;
+  /** Why, as a code (`critical_item:phq9`, `band:phq9:severe`, `urgent_flag:bullying_victim` ...): never clinical text. */
   reasonCode: string;
-  status: string;
+  status: AlertStatus;
   raisedAt: Date;
   ackDueAt: Date;
+  /** Open past its acknowledgement deadline. */
   overdue: boolean;
+  /** 0 the counselors were told, 1 the head of counseling, 2 the administrators. */
   escalationLevel: number;
   acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
+  acknowledgedBy: Uuid | null;
 }
 
 export interface AlertDetail extends AlertSummary {
+  /** What the first responder wrote; null when not acknowledged, or for a role that does not read notes. */
   acknowledgementNote: string | null;
-  escalations: { level: number; escalatedAt: Date; notifiedUserIds: string[] }[];
+  escalations: AlertEscalationStep[];
 }
 
 /**

@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CaseRiskLevel, CaseSource, CaseState } from './entities/case.entity.js';
+import type { Uuid } from '#core';
+import type { CaseRiskLevel, CaseSignalSource, CaseSource, CaseState } from './entities/case.entity.js';
+
+/** A current member of a case's team. */
+export interface CaseTeamMemberView {
+  userId: Uuid;
+  displayName: string;
+  addedAt: Date;
+}
+
+/** Something that led to a case or was added to it later (an alert, a flag, a response, a missed appointment). */
+export interface CaseSignalView {
+  sourceType: CaseSignalSource;
+  sourceId: Uuid;
+  attachedAt: Date;
+}
 
 /** Writes to `cases` and its team; every update is conditional on the version the caller saw. */
 @Injectable()
@@ -41,7 +56,7 @@ export class CaseRepository {
     return rows.length > 0;
   }
 
-  async signalsOf(manager: EntityManager, caseId: string): Promise<{ sourceType: string; sourceId: string; attachedAt: Date }[]> {
+  async signalsOf(manager: EntityManager, caseId: string): Promise<CaseSignalView[]> {
     return manager.query(
       `SELECT source_type AS "sourceType", source_id AS "sourceId", attached_at AS "attachedAt" FROM case_signals WHERE case_id = $1 ORDER BY attached_at`,
       [caseId],
@@ -67,7 +82,7 @@ export class CaseRepository {
     return rows.length > 0;
   }
 
-  async teamOf(manager: EntityManager, caseId: string): Promise<{ userId: string; displayName: string; addedAt: Date }[]> {
+  async teamOf(manager: EntityManager, caseId: string): Promise<CaseTeamMemberView[]> {
     return manager.query(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.added_at AS "addedAt"
          FROM case_team_members m JOIN users u ON u.id = m.user_id

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 import type { Caller } from '#access';
 import { SqlParameters, visibleStudentsCondition } from '#org';
 import type { FlagCategory, FlagSeverity, FlagStatus } from './entities/concern-flag.entity.js';
 
 export interface FlagRow {
-  id: string;
-  studentId: string;
+  id: Uuid;
+  studentId: Uuid;
   studentName: string;
   className: string;
-  raisedBy: string;
+  raisedBy: Uuid;
   category: FlagCategory;
   severity: FlagSeverity;
   observedAt: Date;
   observation: string;
   status: FlagStatus;
-  triagedBy: string | null;
+  triagedBy: Uuid | null;
   triagedAt: Date | null;
   triageReason: string | null;
-  alertId: string | null;
+  alertId: Uuid | null;
   createdAt: Date;
   version: number;
 }

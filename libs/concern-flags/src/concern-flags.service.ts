@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BadRequestProblem, Clock, ConflictProblem, NotFoundProblem, type Page, toPage, validationProblem } from '#core';
+import { BadRequestProblem, Clock, ConflictProblem, NotFoundProblem, type Page, toPage, type Uuid, validationProblem } from '#core';
 import type { Caller } from '#access';
 import { AlertsService } from '#alerts';
 import { AuditService } from '#audit';
@@ -13,37 +13,53 @@ import { ConcernFlagRepository, type FlagRow } from './concern-flag.repository.j
 import type { FlagListQuery } from './dtos/flag-list.query.js';
 import type { RaiseFlagDto } from './dtos/raise-flag.dto.js';
 import type { TriageFlagDto } from './dtos/triage-flag.dto.js';
-import { alertSeverityOf, allowedDecisions, nextFlagStatus, teacherStatusOf, type TeacherFlagStatus } from './flag-status.js';
+import type { FlagCategory, FlagSeverity, FlagStatus } from './entities/concern-flag.entity.js';
+import { alertSeverityOf, allowedDecisions, nextFlagStatus, teacherStatusOf, type TeacherFlagStatus, type TriageDecision } from './flag-status.js';
 
 const binding = (flagId: string, column: 'observation' | 'triage_reason') => ({ table: 'concern_flags', column, rowId: flagId });
 
 /** What the teacher who raised a flag sees. */
 export interface TeacherFlagView {
-  id: string;
-  studentId: string;
+  id: Uuid;
+  studentId: Uuid;
   studentName: string;
-  category: string;
-  severity: string;
+  category: FlagCategory;
+  severity: FlagSeverity;
   observedAt: Date;
+  /** The teacher's own words. */
   observation: string;
+  /** Where it stands, without the counselor's decisions. */
   status: TeacherFlagStatus;
   createdAt: Date;
 }
 
-/** What counselors see; the text only in the detail. */
+/** What counselors see in a list: no text. */
 export interface CounselorFlagView extends Omit<TeacherFlagView, 'status' | 'observation'> {
   className: string;
-  raisedBy: string;
-  status: string;
+  raisedBy: Uuid;
+  status: FlagStatus;
+  /** The status as the raising teacher sees it. */
   teacherStatus: TeacherFlagStatus;
-  triagedBy: string | null;
+  triagedBy: Uuid | null;
   triagedAt: Date | null;
-  alertId: string | null;
-  allowedDecisions: string[];
+  /** The alert a high or urgent flag raised. */
+  alertId: Uuid | null;
+  /** The decisions a triage may take from the current status. */
+  allowedDecisions: TriageDecision[];
   version: number;
-  observation?: string;
-  triageReason?: string | null;
 }
+
+/** What counselors see of one flag: the observation and the triage reason, decrypted. */
+export interface CounselorFlagDetail extends CounselorFlagView {
+  observation: string;
+  triageReason: string | null;
+}
+
+/** One flag as its reader may see it: the raising teacher's view, or a counselor's. */
+export type ConcernFlagView = TeacherFlagView | CounselorFlagDetail;
+
+/** One flag of a list as its reader may see it. */
+export type ConcernFlagListItem = TeacherFlagView | CounselorFlagView;
 
 /**
  * Concern flags: a class teacher raises one about a student of their class; a counselor
@@ -62,7 +78,7 @@ export class ConcernFlagsService {
     private readonly clock: Clock,
   ) {}
 
-  async raise(caller: Caller, dto: RaiseFlagDto): Promise<TeacherFlagView | CounselorFlagView> {
+  async raise(caller: Caller, dto: RaiseFlagDto): Promise<ConcernFlagView> {
     const observedAt = new Date(dto.observedAt);
     const now = this.clock.now();
     if (observedAt.getTime() > now.getTime() + 5 * 60_000) {
@@ -100,7 +116,7 @@ export class ConcernFlagsService {
   }
 
   /** A counselor's read shows the text and is audited; the raising teacher sees their own words and the status. */
-  async get(caller: Caller, flagId: string): Promise<TeacherFlagView | CounselorFlagView> {
+  async get(caller: Caller, flagId: string): Promise<ConcernFlagView> {
     const row = await this.flags.findVisible(caller, flagId);
     if (caller.role !== 'class_teacher') {
       await this.audit.recordAlone(caller, {
@@ -120,13 +136,13 @@ export class ConcernFlagsService {
     };
   }
 
-  async list(caller: Caller, query: FlagListQuery): Promise<Page<TeacherFlagView | CounselorFlagView>> {
+  async list(caller: Caller, query: FlagListQuery): Promise<Page<ConcernFlagListItem>> {
     const rows = await this.flags.listVisible(caller, query, query);
-    const view = (row: FlagRow) => (caller.role === 'class_teacher' ? this.teacherView(row) : this.counselorView(row));
+    const view = (row: FlagRow): ConcernFlagListItem => (caller.role === 'class_teacher' ? this.teacherView(row) : this.counselorView(row));
     return toPage(rows, query, (r) => [r.createdAt.toISOString(), r.id], view);
   }
 
-  async triage(caller: Caller, flagId: string, dto: TriageFlagDto): Promise<TeacherFlagView | CounselorFlagView> {
+  async triage(caller: Caller, flagId: string, dto: TriageFlagDto): Promise<ConcernFlagView> {
     if (dto.decision === 'dismiss' && !dto.reason) {
       throw new BadRequestProblem('validation.invalid', '1 field is invalid', [{ field: 'reason', message: 'is required to dismiss a flag' }]);
     }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyKeyset, type PageQuery } from '#core';
+import { applyKeyset, type PageQuery, type Uuid } from '#core';
 
 export interface NotificationView {
-  id: string;
+  id: Uuid;
+  /** What happened, e.g. `alert.raised`, `break_glass.used`. */
   kind: string;
   title: string;
+  /** What it links to, e.g. `alert`, `case`; null when nothing. */
   entityType: string | null;
-  entityId: string | null;
+  entityId: Uuid | null;
   readAt: Date | null;
   createdAt: Date;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, decodeCursorAs, encodeCursor, NotFoundProblem, type Page, validationProblem } from '#core';
+import { Clock, decodeCursorAs, encodeCursor, NotFoundProblem, type Page, type Uuid, validationProblem } from '#core';
 import type { Caller } from '#access';
 import { AuditService, listReadEntry } from '#audit';
 import { FieldCipher } from '#crypto';
@@ -10,7 +10,7 @@ import { BreakGlassService } from '#identity';
 import type { AssessRiskDto, RiskRegisterQuery } from './dtos/risk.dtos.js';
 import { computeRiskUpdates } from './risk-computation.js';
 import type { RiskLevel } from './risk-level.js';
-import { RiskRepository, type RiskRow } from './risk.repository.js';
+import { type RiskLevelChangeRow, RiskRepository, type RiskRow } from './risk.repository.js';
 
 const RISK_REASON = (studentId: string) => ({ table: 'student_risk', column: 'assessment_reason', rowId: studentId });
 const CHANGE_REASON = (changeId: string) => ({ table: 'risk_level_changes', column: 'reason', rowId: changeId });
@@ -18,15 +18,42 @@ const CHANGE_REASON = (changeId: string) => ({ table: 'risk_level_changes', colu
 /** Roles whose school-wide work needs students' levels; others reach one only through break-glass. */
 const REGISTER_ROLES = new Set(['counselor', 'counseling_lead']);
 
+/** A counselor's assessment, overriding the signals until it expires. */
+export interface RiskAssessmentView {
+  level: RiskLevel;
+  reason: string | null;
+  expiresAt: Date;
+  assessedBy: Uuid | null;
+}
+
+/** A student's level: the assessment's while one is unexpired, else the level derived from signals. */
 export interface RiskView {
-  studentId: string;
+  studentId: Uuid;
   studentName: string;
   className: string;
   level: RiskLevel;
   derivedLevel: RiskLevel;
+  /** The strongest signal behind the derived level, e.g. `alert:critical`, `flag:urgent`; null when none. */
   derivedFrom: string | null;
-  assessment: { level: RiskLevel; reason: string | null; expiresAt: Date; assessedBy: string | null } | null;
+  assessment: RiskAssessmentView | null;
   updatedAt: Date;
+}
+
+/** One change of a student's level. */
+export interface RiskLevelChangeView extends RiskLevelChangeRow {
+  /** The counselor's reason for an assessment, decrypted; null for other changes. */
+  reason: string | null;
+}
+
+/** A student's level with its history, newest change first (the latest 200). */
+export interface StudentRiskDetail extends RiskView {
+  history: RiskLevelChangeView[];
+}
+
+/** One line of the risk register: the level without the assessment's reason. */
+export interface RiskRegisterEntry extends Omit<RiskView, 'assessment'> {
+  /** Whether a counselor's assessment sets the level. */
+  assessed: boolean;
 }
 
 /**
@@ -55,7 +82,7 @@ export class RiskRegisterService {
     await this.risks.applyUpdates(manager, schoolId, updates, now);
   }
 
-  async list(caller: Caller, query: RiskRegisterQuery): Promise<Page<Omit<RiskView, 'assessment'> & { assessed: boolean }>> {
+  async list(caller: Caller, query: RiskRegisterQuery): Promise<Page<RiskRegisterEntry>> {
     const levels = query.level ?? ['low', 'moderate', 'high', 'critical'];
     const after = query.cursor ? decodeCursorAs(query.cursor, ['int', 'uuid']) : null;
     const rows = await this.risks.listForSchool(
@@ -89,7 +116,7 @@ export class RiskRegisterService {
    * A student's level and its history: a clinical record, so every read is audited, and
    * anyone but the school's counselors needs an active break-glass grant.
    */
-  async get(caller: Caller, studentId: string): Promise<RiskView & { history: unknown[] }> {
+  async get(caller: Caller, studentId: string): Promise<StudentRiskDetail> {
     const grantId = REGISTER_ROLES.has(caller.role) ? null : await this.breakGlass.activeGrantId(caller, studentId);
     const allowed = REGISTER_ROLES.has(caller.role) || grantId !== null;
     const row = allowed ? await this.studentRisk(caller.schoolId, studentId) : null;
@@ -109,7 +136,7 @@ export class RiskRegisterService {
     };
   }
 
-  async assess(caller: Caller, studentId: string, dto: AssessRiskDto): Promise<RiskView & { history: unknown[] }> {
+  async assess(caller: Caller, studentId: string, dto: AssessRiskDto): Promise<StudentRiskDetail> {
     const now = this.clock.now();
     const expiresAt = new Date(dto.expiresAt);
     if (expiresAt.getTime() <= now.getTime()) throw validationProblem([{ field: 'expiresAt', message: 'must be in the future' }]);

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Uuid } from '#core';
+import type { RiskChangeSource } from './entities/risk-level-change.entity.js';
 import type { RiskInputs, RiskUpdate } from './risk-computation.js';
 import { RISK_LEVELS, type RiskLevel } from './risk-level.js';
 import { RISK_SIGNALS_SQL } from './risk-signals.sql.js';
 
 export interface RiskRow {
-  studentId: string;
+  studentId: Uuid;
   studentName: string;
   className: string;
   level: RiskLevel;
@@ -15,9 +17,22 @@ export interface RiskRow {
   assessedLevel: RiskLevel | null;
   assessmentReason: string | null;
   assessmentExpiresAt: Date | null;
-  assessedBy: string | null;
+  assessedBy: Uuid | null;
   updatedAt: Date;
   version: number;
+}
+
+/** One change of a student's effective level, as stored: `reason` still encrypted. */
+export interface RiskLevelChangeRow {
+  id: Uuid;
+  previousLevel: RiskLevel | null;
+  level: RiskLevel;
+  source: RiskChangeSource;
+  /** For signals, the strongest one (`alert:critical`); null for assessments. */
+  sourceDetail: string | null;
+  reason: string | null;
+  changedBy: Uuid | null;
+  changedAt: Date;
 }
 
 const RISK_COLUMNS = `r.student_id AS "studentId", s.name AS "studentName", c.name AS "className", r.level,
@@ -117,9 +132,7 @@ export class RiskRepository {
     return rows[0] ?? null;
   }
 
-  async historyOf(schoolId: string, studentId: string): Promise<
-    { previousLevel: RiskLevel | null; level: RiskLevel; source: string; sourceDetail: string | null; reason: string | null; changedBy: string | null; changedAt: Date; id: string }[]
-  > {
+  async historyOf(schoolId: string, studentId: string): Promise<RiskLevelChangeRow[]> {
     return this.dataSource.query(
       `SELECT id, previous_level AS "previousLevel", level, source, source_detail AS "sourceDetail", reason, changed_by AS "changedBy",
               changed_at AS "changedAt"

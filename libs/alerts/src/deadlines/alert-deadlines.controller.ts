@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { validationProblem } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -7,7 +7,7 @@ import { ALERT_SEVERITIES, type AlertSeverity } from '../entities/alert.entity.j
 import { type AlertDeadlineView, AlertDeadlinesService } from './alert-deadlines.service.js';
 
 export class SetAlertDeadlineDto {
-  @ApiProperty({ minimum: 5, maximum: 10080, description: 'Minutes to acknowledge before the alert escalates' })
+  @ApiProperty({ type: 'integer', minimum: 5, maximum: 10080, description: 'Minutes to acknowledge before the alert escalates' })
   @IsInt()
   @Min(5)
   @Max(10080)
@@ -27,12 +27,19 @@ export class AlertDeadlinesController {
 
   @Get()
   @RequirePermission(Permission.AlertRead)
+  @ApiOperation({ operationId: 'listAlertDeadlines', summary: 'List the minutes each alert severity has to be acknowledged in' })
   list(@CurrentCaller() caller: Caller): Promise<AlertDeadlineView[]> {
     return this.deadlines.list(caller);
   }
 
   @Put(':severity')
   @RequirePermission(Permission.AlertSettingsManage)
+  @ApiOperation({
+    operationId: 'setAlertDeadline',
+    summary: 'Set the minutes alerts of one severity have to be acknowledged in',
+    description: 'Applies to alerts raised afterwards; open alerts keep the deadline they were raised with. Audited.',
+  })
+  @ApiParam({ name: 'severity', enum: ALERT_SEVERITIES, enumName: 'AlertSeverity' })
   set(
     @CurrentCaller() caller: Caller,
     @Param('severity', severityParam()) severity: AlertSeverity,

@@ -7,7 +7,8 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_SOURCES = ['screening_response', 'concern_flag', 'appointment_no_show', 'manual'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
-export type AlertStatus = 'open' | 'acknowledged';
+export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Who is told at each level: 0 the counselors, 1 the head of counseling, 2 the administrators. */
 export const MAX_ESCALATION_LEVEL = 2;

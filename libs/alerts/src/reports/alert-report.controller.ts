@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { AlertReport, AlertReportQuery, type AlertSeverityStats } from './alert-report.js';
+import { AlertReport, AlertReportQuery, type AlertSeverityReport } from './alert-report.js';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -10,7 +10,12 @@ export class AlertReportController {
 
   @Get('alerts')
   @RequirePermission(Permission.ReportRead)
-  alerts(@CurrentCaller() caller: Caller, @Query() query: AlertReportQuery): Promise<{ from: string; to: string; severities: AlertSeverityStats[] }> {
+  @ApiOperation({
+    operationId: 'getAlertReport',
+    summary: 'Report alerts raised in a period by severity: counts and times to acknowledge',
+    description: 'Counts and timings only, never a student or a note.',
+  })
+  alerts(@CurrentCaller() caller: Caller, @Query() query: AlertReportQuery): Promise<AlertSeverityReport> {
     return this.report.bySeverity(caller, query);
   }
 }

@@ -5,19 +5,20 @@ import { IsDateString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { validationProblem } from '#core';
 import type { Caller } from '#access';
+import type { AlertSeverity } from '../entities/alert.entity.js';
 
 export class AlertReportQuery {
-  @ApiProperty({ description: 'Alerts raised at or after (ISO 8601 with offset)' })
+  @ApiProperty({ format: 'date-time', description: 'Alerts raised at or after (ISO 8601 with offset)' })
   @IsDateString({ strict: true })
   from: string;
 
-  @ApiProperty({ description: 'Alerts raised before (ISO 8601 with offset)' })
+  @ApiProperty({ format: 'date-time', description: 'Alerts raised before (ISO 8601 with offset); after `from`' })
   @IsDateString({ strict: true })
   to: string;
 }
 
 export interface AlertSeverityStats {
-  severity: string;
+  severity: AlertSeverity;
   raised: number;
   acknowledged: number;
   stillOpen: number;
@@ -27,12 +28,20 @@ export interface AlertSeverityStats {
   p90MinutesToAcknowledge: number | null;
 }
 
+export interface AlertSeverityReport {
+  /** The period as asked for. */
+  from: string;
+  to: string;
+  /** Critical first, then high; a severity without alerts has zero counts. */
+  severities: AlertSeverityStats[];
+}
+
 /** Counts and timings only: no student, no note. One grouped query. */
 @Injectable()
 export class AlertReport {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async bySeverity(caller: Caller, query: AlertReportQuery): Promise<{ from: string; to: string; severities: AlertSeverityStats[] }> {
+  async bySeverity(caller: Caller, query: AlertReportQuery): Promise<AlertSeverityReport> {
     if (Date.parse(query.from) >= Date.parse(query.to)) throw validationProblem([{ field: 'from', message: 'must be before to' }]);
     const rows = await this.dataSource.query<AlertSeverityStats[]>(
       `WITH severities(severity) AS (VALUES ('critical'), ('high')),

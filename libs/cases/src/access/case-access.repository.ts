@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Uuid } from '#core';
 import type { Caller } from '#access';
 import type { AuditEntry } from '#audit';
 import { caseNotFound } from '../case-problems.js';
 import type { CaseRiskLevel, CaseSource, CaseState } from '../entities/case.entity.js';
 
 export interface CaseRow {
-  id: string;
-  schoolId: string;
-  studentId: string;
+  id: Uuid;
+  schoolId: Uuid;
+  studentId: Uuid;
   studentName: string;
   className: string;
   state: CaseState;
   riskLevel: CaseRiskLevel;
-  ownerId: string;
+  ownerId: Uuid;
+  /** What the case was opened from; `manual` when from nothing. */
   sourceType: CaseSource;
-  sourceId: string | null;
+  sourceId: Uuid | null;
   openedAt: Date;
-  openedBy: string;
+  openedBy: Uuid;
   closedAt: Date | null;
   reopenCount: number;
   version: number;

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, ConflictProblem, NotFoundProblem, validationProblem } from '#core';
+import { Clock, ConflictProblem, NotFoundProblem, type Uuid, validationProblem } from '#core';
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
 import { NotificationRepository } from '#notifications';
 import { grantOf } from '../access/case-access.repository.js';
 import { caseVersionConflict, illegalTransition } from '../case-problems.js';
+import type { ClosureRequestStatus } from '../entities/case-closure-request.entity.js';
+import type { CaseRiskLevel } from '../entities/case.entity.js';
 import { allowedTransitions, canTransition, closureNeedsApproval } from '../lifecycle/case-lifecycle.js';
 import { CaseLifecycleService } from '../lifecycle/case-lifecycle.service.js';
 import { CaseEventRepository } from '../timeline/case-event.repository.js';
@@ -17,16 +19,22 @@ import { ClosureRequestRepository } from './closure-request.repository.js';
 const REASON = (id: string) => ({ table: 'case_closure_requests', column: 'reason', rowId: id });
 const WAIVER = (id: string) => ({ table: 'case_closure_requests', column: 'guardian_contact_waiver', rowId: id });
 
-export interface ClosureRequestView {
-  id: string;
-  caseId: string;
-  studentName?: string;
-  riskLevel?: string;
-  requestedBy: string;
+/** A request to close a case, its reason and waiver decrypted. */
+export interface CaseClosureRequestView {
+  id: Uuid;
+  caseId: Uuid;
+  requestedBy: Uuid;
   reason: string;
+  /** Why no guardian contact is recorded; null when one is. */
   guardianContactWaiver: string | null;
-  status: string;
+  status: ClosureRequestStatus;
   createdAt: Date;
+}
+
+/** A request waiting for a decision, with what the decider needs to see of its case. */
+export interface PendingCaseClosureRequest extends CaseClosureRequestView {
+  studentName: string;
+  riskLevel: CaseRiskLevel;
 }
 
 /**
@@ -47,7 +55,7 @@ export class CaseClosureService {
     private readonly clock: Clock,
   ) {}
 
-  async request(caller: Caller, caseId: string, input: { reason: string; guardianContactWaiver?: string; version: number }): Promise<ClosureRequestView> {
+  async request(caller: Caller, caseId: string, input: { reason: string; guardianContactWaiver?: string; version: number }): Promise<CaseClosureRequestView> {
     return this.lifecycle.withCase(caller, caseId, async (manager, row, access) => {
       if (row.version !== input.version) throw caseVersionConflict();
       if (!canTransition(row.state, 'closed')) throw illegalTransition(row.state, 'closed', allowedTransitions(row.state));
@@ -121,7 +129,7 @@ export class CaseClosureService {
   }
 
   /** Pending requests of the school, with their reasons, for the people who decide them; audited. */
-  async pending(caller: Caller): Promise<ClosureRequestView[]> {
+  async pending(caller: Caller): Promise<PendingCaseClosureRequest[]> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await this.requests.listPending(manager, caller.schoolId);
       if (rows.length > 0) await this.audit.record(manager, caller, { action: 'case_closure_request.list', entityType: 'case_closure_request' });

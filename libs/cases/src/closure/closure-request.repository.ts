@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Uuid } from '#core';
 import { CASE_COLUMNS, type CaseRow } from '../access/case-access.repository.js';
+import type { ClosureRequestStatus } from '../entities/case-closure-request.entity.js';
+import type { CaseRiskLevel } from '../entities/case.entity.js';
 
 export interface ClosureRequestRow {
-  id: string;
-  caseId: string;
-  requestedBy: string;
+  id: Uuid;
+  caseId: Uuid;
+  requestedBy: Uuid;
+  /** Still encrypted, as is the waiver; the service decrypts. */
   reason: string;
   guardianContactWaiver: string | null;
-  status: string;
+  status: ClosureRequestStatus;
   createdAt: Date;
 }
 
@@ -64,7 +68,7 @@ export class ClosureRequestRepository {
     await manager.query(`UPDATE case_closure_requests SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [requestId, decision, userId, at]);
   }
 
-  async listPending(manager: EntityManager, schoolId: string): Promise<(ClosureRequestRow & { studentName: string; riskLevel: string })[]> {
+  async listPending(manager: EntityManager, schoolId: string): Promise<(ClosureRequestRow & { studentName: string; riskLevel: CaseRiskLevel })[]> {
     return manager.query(
       `SELECT ${REQUEST_COLUMNS}, s.name AS "studentName", c.risk_level AS "riskLevel"
          FROM case_closure_requests r JOIN cases c ON c.id = r.case_id JOIN students s ON s.id = c.student_id

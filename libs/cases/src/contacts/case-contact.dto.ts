@@ -9,31 +9,31 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 export class LogCaseContactDto {
-  @ApiProperty({ enum: CONTACT_COUNTERPARTS })
+  @ApiProperty({ enum: CONTACT_COUNTERPARTS, enumName: 'ContactCounterpart' })
   @IsIn(CONTACT_COUNTERPARTS)
   counterpart: ContactCounterpart;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Required for `guardian`: one of the case's student's guardians" })
+  @ApiPropertyOptional({ format: 'uuid', description: "Required for `guardian`, and only for it: one of the case's student's guardians" })
   @IsOptional()
   @IsUUID()
   guardianId?: string;
 
-  @ApiPropertyOptional({ description: 'Required for `other`, e.g. 宿管老师' })
+  @ApiPropertyOptional({ description: 'Required for `other`, and only for it, e.g. 宿管老师', minLength: 1, maxLength: 100 })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 100)
   counterpartName?: string;
 
-  @ApiProperty({ enum: CONTACT_CHANNELS })
+  @ApiProperty({ enum: CONTACT_CHANNELS, enumName: 'ContactChannel' })
   @IsIn(CONTACT_CHANNELS)
   channel: ContactChannel;
 
-  @ApiProperty({ enum: CONTACT_OUTCOMES })
+  @ApiProperty({ enum: CONTACT_OUTCOMES, enumName: 'ContactOutcome' })
   @IsIn(CONTACT_OUTCOMES)
   outcome: ContactOutcome;
 
-  @ApiProperty({ description: 'ISO 8601 with offset, not in the future' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset, not in the future' })
   @IsDateString({ strict: true })
   contactedAt: string;
 
@@ -42,7 +42,7 @@ export class LogCaseContactDto {
   @IsBoolean()
   isGuardianNotification?: boolean;
 
-  @ApiPropertyOptional({ description: 'What was agreed (encrypted at rest)' })
+  @ApiPropertyOptional({ description: 'What was agreed (encrypted at rest)', minLength: 1, maxLength: 4000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -51,7 +51,7 @@ export class LogCaseContactDto {
 }
 
 export class CaseContactListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CONTACT_OUTCOMES, isArray: true, description: 'Repeat for any of' })
+  @ApiPropertyOptional({ enum: CONTACT_OUTCOMES, enumName: 'ContactOutcome', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(CONTACT_OUTCOMES, { each: true })
@@ -59,7 +59,9 @@ export class CaseContactListQuery extends PageQuery {
 }
 
 /** A contact as its readers see it: the stored row with `agreed` decrypted. */
-export type CaseContactView = CaseContactRow;
+export interface CaseContactView extends CaseContactRow {
+  agreed: string | null;
+}
 
 /** Unreachable contacts at a glance. */
 export interface CaseContactSummary {
@@ -72,6 +74,7 @@ export interface CaseContactSummary {
   lastReachedAt: Date | null;
 }
 
+/** A page of a case's contacts, with the summary of the whole log (not only of the page). */
 export interface CaseContactPage {
   items: CaseContactView[];
   nextCursor: string | null;

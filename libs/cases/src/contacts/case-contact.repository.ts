@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 import type { CaseContactSummary, ContactChannel, ContactCounterpart, ContactOutcome } from './case-contact.dto.js';
 
 export interface CaseContactRow {
-  id: string;
-  caseId: string;
+  id: Uuid;
+  caseId: Uuid;
   counterpart: ContactCounterpart;
-  guardianId: string | null;
+  guardianId: Uuid | null;
   guardianName: string | null;
   counterpartName: string | null;
   channel: ContactChannel;
@@ -17,7 +17,7 @@ export interface CaseContactRow {
   isGuardianNotification: boolean;
   /** Still encrypted; the service decrypts. */
   agreed: string | null;
-  recordedBy: string;
+  recordedBy: Uuid;
   createdAt: Date;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
-import { IsVersion, PageQuery, ToArray, Trim } from '#core';
-import { CASE_RISK_LEVELS, CASE_SOURCES, CASE_STATES, type CaseRiskLevel, type CaseSource, type CaseState } from '../entities/case.entity.js';
+import { INT4_MAX, IsVersion, PageQuery, ToArray, Trim } from '#core';
+import { CASE_RISK_LEVELS, CASE_SOURCES, CASE_STATES, type CaseRiskLevel, type CaseSignalSource, type CaseState } from '../entities/case.entity.js';
 
 const SIGNAL_SOURCES = CASE_SOURCES.filter((s) => s !== 'manual');
 
@@ -10,26 +10,26 @@ export class OpenCaseDto {
   @IsUUID()
   studentId: string;
 
-  @ApiProperty({ enum: CASE_RISK_LEVELS })
+  @ApiProperty({ enum: CASE_RISK_LEVELS, enumName: 'CaseRiskLevel' })
   @IsIn(CASE_RISK_LEVELS)
   riskLevel: CaseRiskLevel;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the caller' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'An active counselor of the school; defaults to the caller' })
   @IsOptional()
   @IsUUID()
   ownerId?: string;
 
-  @ApiPropertyOptional({ enum: SIGNAL_SOURCES, description: 'What led to the case; it stays linked' })
+  @ApiPropertyOptional({ enum: SIGNAL_SOURCES, enumName: 'CaseSignalSource', description: 'What led to a case and stays linked to it' })
   @IsOptional()
   @IsIn(SIGNAL_SOURCES)
-  sourceType?: Exclude<CaseSource, 'manual'>;
+  sourceType?: CaseSignalSource;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The alert, flag, response or appointment; required with `sourceType`' })
   @ValidateIf((dto: OpenCaseDto) => dto.sourceType !== undefined)
   @IsUUID()
   sourceId?: string;
 
-  @ApiPropertyOptional({ description: 'Why (encrypted)' })
+  @ApiPropertyOptional({ description: 'Why (encrypted)', minLength: 1, maxLength: 2000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -38,17 +38,17 @@ export class OpenCaseDto {
 }
 
 class VersionedDto {
-  @ApiProperty({ description: 'The version the change is based on' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: 'The version of the case the change is based on' })
   @IsVersion()
   version: number;
 }
 
 export class TransitionCaseDto extends VersionedDto {
-  @ApiProperty({ enum: CASE_STATES })
+  @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState', description: "One of the case's `allowedTransitions`" })
   @IsIn(CASE_STATES)
   to: CaseState;
 
-  @ApiPropertyOptional({ description: 'Encrypted' })
+  @ApiPropertyOptional({ description: 'Encrypted', minLength: 1, maxLength: 2000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -57,7 +57,7 @@ export class TransitionCaseDto extends VersionedDto {
 }
 
 export class ReopenCaseDto extends VersionedDto {
-  @ApiProperty({ description: 'Why the case is reopened (encrypted)' })
+  @ApiProperty({ description: 'Why the case is reopened (encrypted)', minLength: 5, maxLength: 2000 })
   @Trim()
   @IsString()
   @Length(5, 2000)
@@ -65,11 +65,11 @@ export class ReopenCaseDto extends VersionedDto {
 }
 
 export class ChangeCaseRiskDto extends VersionedDto {
-  @ApiProperty({ enum: CASE_RISK_LEVELS })
+  @ApiProperty({ enum: CASE_RISK_LEVELS, enumName: 'CaseRiskLevel' })
   @IsIn(CASE_RISK_LEVELS)
   riskLevel: CaseRiskLevel;
 
-  @ApiProperty({ description: 'Why (encrypted); every change of risk keeps its reason' })
+  @ApiProperty({ description: 'Why (encrypted); every change of risk keeps its reason', minLength: 5, maxLength: 2000 })
   @Trim()
   @IsString()
   @Length(5, 2000)
@@ -77,11 +77,11 @@ export class ChangeCaseRiskDto extends VersionedDto {
 }
 
 export class ReassignCaseDto extends VersionedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'An active counselor of the school' })
   @IsUUID()
   ownerId: string;
 
-  @ApiProperty({ description: 'Why (encrypted)' })
+  @ApiProperty({ description: 'Why (encrypted)', minLength: 5, maxLength: 2000 })
   @Trim()
   @IsString()
   @Length(5, 2000)
@@ -89,19 +89,19 @@ export class ReassignCaseDto extends VersionedDto {
 }
 
 export class AddTeamMemberDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'An active counselor of the school' })
   @IsUUID()
   userId: string;
 }
 
 export class RequestClosureDto extends VersionedDto {
-  @ApiProperty({ description: 'Why it is safe to close (encrypted)' })
+  @ApiProperty({ description: 'Why it is safe to close (encrypted)', minLength: 10, maxLength: 4000 })
   @Trim()
   @IsString()
   @Length(10, 4000)
   reason: string;
 
-  @ApiPropertyOptional({ description: 'Why no guardian contact is recorded, when none is (encrypted)' })
+  @ApiPropertyOptional({ description: 'Why no guardian contact is recorded; required when no guardian was reached (encrypted)', minLength: 10, maxLength: 2000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -110,7 +110,7 @@ export class RequestClosureDto extends VersionedDto {
 }
 
 export class DecideClosureDto {
-  @ApiPropertyOptional({ description: 'Encrypted' })
+  @ApiPropertyOptional({ description: 'Encrypted; kept on the case timeline', minLength: 1, maxLength: 2000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -119,16 +119,19 @@ export class DecideClosureDto {
 }
 
 export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATES, enumName: 'CaseState', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(CASE_STATES, { each: true })
   state?: CaseState[];
 
+  @ApiPropertyOptional({ enum: CASE_RISK_LEVELS, enumName: 'CaseRiskLevel', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(CASE_RISK_LEVELS, { each: true })
   riskLevel?: CaseRiskLevel[];
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases this counselor owns' })
   @IsOptional()
   @IsUUID()
   ownerId?: string;

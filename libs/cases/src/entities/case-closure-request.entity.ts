@@ -1,6 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, TimestampColumn } from '#core';
 
+export type ClosureRequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
 /**
  * A request to close a high- or critical-risk case, which a second person (head of counseling
  * or administrator) must approve. One pending request per case.
@@ -39,7 +41,7 @@ export class CaseClosureRequest {
   guardianContactWaiver: string | null;
 
   @Column({ type: 'text', default: 'pending' })
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  status: ClosureRequestStatus;
 
   @Column({ type: 'uuid', nullable: true })
   decidedBy: string | null;

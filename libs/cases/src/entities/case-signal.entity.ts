@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampColumn } from '#core';
-import type { CaseSource } from './case.entity.js';
+import type { CaseSignalSource } from './case.entity.js';
 
 /** A signal (alert, flag, response, appointment) linked to a case; one signal belongs to one case. */
 @Entity('case_signals')
@@ -25,7 +25,7 @@ export class CaseSignal {
   case?: unknown;
 
   @Column({ type: 'text' })
-  sourceType: Exclude<CaseSource, 'manual'>;
+  sourceType: CaseSignalSource;
 
   @Column({ type: 'uuid' })
   sourceId: string;

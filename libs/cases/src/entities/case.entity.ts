@@ -10,6 +10,9 @@ export type CaseRiskLevel = (typeof CASE_RISK_LEVELS)[number];
 export const CASE_SOURCES = ['manual', 'alert', 'concern_flag', 'screening_response', 'appointment'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
+/** What can lead to a case and stay linked to it: every source but a manual opening. */
+export type CaseSignalSource = Exclude<CaseSource, 'manual'>;
+
 /**
  * The follow-up of one student at risk, from opening to safe closure. At most one case per
  * student is not closed: a partial unique index makes that a database fact, so two signals

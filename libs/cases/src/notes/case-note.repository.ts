@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 
 export interface CaseNoteRow {
-  id: string;
-  caseId: string;
-  authorId: string;
+  id: Uuid;
+  caseId: Uuid;
+  authorId: Uuid;
   authorName: string;
   /** Still encrypted; the service decrypts. */
   body: string;

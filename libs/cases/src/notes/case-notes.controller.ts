@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -18,6 +18,11 @@ export class CaseNotesController {
    */
   @Post()
   @RequirePermission(Permission.CaseWork)
+  @ApiOperation({
+    operationId: 'addCaseNote',
+    summary: 'Add a note to a case',
+    description: 'Never edited: a correction is a new note. The answer leaves the body out; on the timeline and audited.',
+  })
   async add(
     @CurrentCaller() caller: Caller,
     @UuidParam('caseId') caseId: string,
@@ -32,12 +37,14 @@ export class CaseNotesController {
   /** Newest first, decrypted. */
   @Get()
   @RequirePermission(Permission.CaseRead)
+  @ApiOperation({ operationId: 'listCaseNotes', summary: "List a case's notes, newest first, decrypted", description: 'Every read is audited.' })
   list(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @Query() query: CaseNoteListQuery): Promise<Page<CaseNoteView>> {
     return this.notes.list(caller, caseId, query);
   }
 
   @Get(':noteId')
   @RequirePermission(Permission.CaseRead)
+  @ApiOperation({ operationId: 'getCaseNote', summary: 'Get one note of a case', description: 'Every read is audited.' })
   get(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @UuidParam('noteId') noteId: string): Promise<CaseNoteView> {
     return this.notes.get(caller, caseId, noteId);
   }

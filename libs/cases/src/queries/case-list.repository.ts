@@ -13,7 +13,10 @@ export interface CaseListFilter {
   ownerId?: string;
 }
 
-export type CaseListRow = CaseRow & { overdueTasks: number };
+export interface CaseListRow extends CaseRow {
+  /** Open tasks past their due time. */
+  overdueTasks: number;
+}
 
 /** The cases whose team the caller is on, newest first, with their overdue task counts. */
 @Injectable()

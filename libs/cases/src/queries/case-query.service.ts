@@ -7,18 +7,27 @@ import { AuditService, listReadEntry } from '#audit';
 import { CaseAccessRepository, type CaseRow, grantOf } from '../access/case-access.repository.js';
 import { caseNotFound } from '../case-problems.js';
 import { CaseContactRepository } from '../contacts/case-contact.repository.js';
-import { CaseRepository } from '../case.repository.js';
+import { CaseRepository, type CaseSignalView, type CaseTeamMemberView } from '../case.repository.js';
 import { allowedTransitions, closureNeedsApproval } from '../lifecycle/case-lifecycle.js';
-import { type CaseEventRow, CaseEventRepository } from '../timeline/case-event.repository.js';
+import type { CaseState } from '../entities/case.entity.js';
+import { CaseEventRepository, type CaseTimelineEvent } from '../timeline/case-event.repository.js';
 import { type CaseListFilter, CaseListRepository, type CaseListRow } from './case-list.repository.js';
 
 export interface CaseDetail extends CaseRow {
-  allowedTransitions: readonly string[];
+  /** The states a transition may go to from here; empty once closed (reopening has its own route). */
+  allowedTransitions: readonly CaseState[];
+  /** High and critical cases are closed through a closure request that a second person approves. */
   closureNeedsApproval: boolean;
-  team: { userId: string; displayName: string; addedAt: Date }[];
-  signals: { sourceType: string; sourceId: string; attachedAt: Date }[];
+  team: CaseTeamMemberView[];
+  signals: CaseSignalView[];
   /** How the caller reached it: on the team, or through break-glass. */
   access: 'team' | 'break_glass';
+}
+
+/** One line of the caller's case list. */
+export interface CaseListItem extends CaseListRow {
+  /** Contacts that did not reach their counterpart, who has not been reached since. */
+  unreachableContacts: number;
 }
 
 /** Reads of cases: each one audited, as a break-glass read where it was one. */
@@ -62,7 +71,7 @@ export class CaseQueryService {
   }
 
   /** The caller's cases, each with its overdue tasks and unreachable contacts at a glance. */
-  async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListRow & { unreachableContacts: number }>> {
+  async list(caller: Caller, filter: CaseListFilter, page: PageQuery): Promise<Page<CaseListItem>> {
     const rows = await this.list_.listForTeamMember(caller, filter, page, this.clock.now());
     await this.audit.recordAlone(
       caller,
@@ -73,7 +82,7 @@ export class CaseQueryService {
   }
 
   /** Every event of the case in order of occurrence, reasons decrypted; audited. */
-  async timeline(caller: Caller, caseId: string, page: PageQuery): Promise<Page<CaseEventRow>> {
+  async timeline(caller: Caller, caseId: string, page: PageQuery): Promise<Page<CaseTimelineEvent>> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.access.findAccessible(manager, caller, caseId, this.clock.now());
       if (!found) throw caseNotFound();

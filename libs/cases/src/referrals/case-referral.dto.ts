@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
+import { PageQuery, ToArray, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { REFERRAL_STATUSES } from '../entities/case-referral.entity.js';
 import type { AgencyKind } from './referral-agency.dto.js';
 import type { ReferralStatus } from './referral-status.js';
@@ -10,7 +10,7 @@ export class CreateCaseReferralDto {
   @IsUUID()
   agencyId: string;
 
-  @ApiPropertyOptional({ description: 'Why, and what was sent (encrypted at rest)' })
+  @ApiPropertyOptional({ description: 'Why, and what was sent (encrypted at rest)', minLength: 1, maxLength: 4000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -19,11 +19,11 @@ export class CreateCaseReferralDto {
 }
 
 export class UpdateCaseReferralDto extends VersionedUpdateDto {
-  @ApiProperty({ enum: REFERRAL_STATUSES, description: 'pending -> accepted | declined | withdrawn; accepted -> completed | withdrawn' })
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus', description: 'pending -> accepted | declined | withdrawn; accepted -> completed | withdrawn' })
   @IsIn(REFERRAL_STATUSES)
   status: ReferralStatus;
 
-  @ApiPropertyOptional({ description: 'Replaces the note, e.g. with what the agency said (encrypted at rest)' })
+  @ApiPropertyOptional({ description: 'Replaces the note, e.g. with what the agency said (encrypted at rest)', minLength: 1, maxLength: 4000 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -32,7 +32,7 @@ export class UpdateCaseReferralDto extends VersionedUpdateDto {
 }
 
 export class CaseReferralListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, isArray: true, description: 'Repeat for any of' })
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(REFERRAL_STATUSES, { each: true })
@@ -40,9 +40,9 @@ export class CaseReferralListQuery extends PageQuery {
 }
 
 export interface CaseReferralView {
-  id: string;
-  caseId: string;
-  agencyId: string;
+  id: Uuid;
+  caseId: Uuid;
+  agencyId: Uuid;
   agencyName: string;
   agencyKind: AgencyKind;
   status: ReferralStatus;
@@ -50,8 +50,9 @@ export interface CaseReferralView {
   allowedStatuses: readonly ReferralStatus[];
   referredAt: Date;
   statusChangedAt: Date | null;
+  /** Decrypted. */
   note: string | null;
-  createdBy: string;
+  createdBy: Uuid;
   createdAt: Date;
   updatedAt: Date;
   version: number;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 import type { AgencyKind } from './referral-agency.dto.js';
 import type { ReferralStatus } from './referral-status.js';
 
 export interface CaseReferralRow {
-  id: string;
-  caseId: string;
-  agencyId: string;
+  id: Uuid;
+  caseId: Uuid;
+  agencyId: Uuid;
   agencyName: string;
   agencyKind: AgencyKind;
   status: ReferralStatus;
@@ -15,7 +15,7 @@ export interface CaseReferralRow {
   statusChangedAt: Date | null;
   /** Still encrypted; the service decrypts. */
   note: string | null;
-  createdBy: string;
+  createdBy: Uuid;
   createdAt: Date;
   updatedAt: Date;
   version: number;

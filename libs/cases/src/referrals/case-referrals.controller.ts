@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { IF_MATCH_HEADER } from '../if-match-header.js';
 import { CaseReferralListQuery, type CaseReferralView, CreateCaseReferralDto, UpdateCaseReferralDto } from './case-referral.dto.js';
 import { CaseReferralsService } from './case-referrals.service.js';
 
@@ -14,6 +15,11 @@ export class CaseReferralsController {
 
   @Post()
   @RequirePermission(Permission.CaseWork)
+  @ApiOperation({
+    operationId: 'createCaseReferral',
+    summary: "Refer a case to an outside agency of the school's list",
+    description: 'Starts as `pending`; on the timeline and audited.',
+  })
   async create(
     @CurrentCaller() caller: Caller,
     @UuidParam('caseId') caseId: string,
@@ -27,18 +33,27 @@ export class CaseReferralsController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
+  @ApiOperation({ operationId: 'listCaseReferrals', summary: "List a case's referrals, newest first", description: 'Audited.' })
   list(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @Query() query: CaseReferralListQuery): Promise<Page<CaseReferralView>> {
     return this.referrals.list(caller, caseId, query);
   }
 
   @Get(':referralId')
   @RequirePermission(Permission.CaseRead)
+  @ApiOperation({ operationId: 'getCaseReferral', summary: 'Get one referral of a case', description: 'Audited.' })
   get(@CurrentCaller() caller: Caller, @UuidParam('caseId') caseId: string, @UuidParam('referralId') referralId: string): Promise<CaseReferralView> {
     return this.referrals.get(caller, caseId, referralId);
   }
 
   @Patch(':referralId')
   @RequirePermission(Permission.CaseWork)
+  @ApiOperation({
+    operationId: 'updateCaseReferralStatus',
+    summary: 'Record where a referral stands: accepted, declined, completed or withdrawn',
+    description:
+      'Only to one of its `allowedStatuses` (else 409); carries the version it is based on (body or If-Match). On the timeline and audited.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
   changeStatus(
     @CurrentCaller() caller: Caller,
     @UuidParam('caseId') caseId: string,

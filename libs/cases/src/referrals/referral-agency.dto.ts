@@ -1,37 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsOmittable, PageQuery, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { AGENCY_KINDS } from '../entities/referral-agency.entity.js';
 
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export class CreateReferralAgencyDto {
-  @ApiProperty({ example: '市精神卫生中心', description: 'Unique within the school' })
+  @ApiProperty({ example: '市精神卫生中心', description: 'Unique within the school', minLength: 1, maxLength: 100 })
   @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
 
-  @ApiProperty({ enum: AGENCY_KINDS })
+  @ApiProperty({ enum: AGENCY_KINDS, enumName: 'AgencyKind' })
   @IsIn(AGENCY_KINDS)
   kind: AgencyKind;
 
-  @ApiPropertyOptional({ example: '021-12345678' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 40, example: '021-12345678' })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 40)
   phone?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 200 })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 200)
   address?: string | null;
 
-  @ApiPropertyOptional({ example: '王医生' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 100, example: '王医生' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -40,33 +40,33 @@ export class CreateReferralAgencyDto {
 }
 
 export class UpdateReferralAgencyDto extends VersionedUpdateDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Unique within the school', minLength: 1, maxLength: 100 })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @ApiPropertyOptional({ enum: AGENCY_KINDS, enumName: 'AgencyKind' })
   @IsOmittable()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 40, description: 'null clears it' })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 40)
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 200, description: 'null clears it' })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 200)
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, minLength: 1, maxLength: 100, description: 'null clears it' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -80,7 +80,7 @@ export class UpdateReferralAgencyDto extends VersionedUpdateDto {
 }
 
 export class ReferralAgencyListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Include agencies no longer in use', default: false })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Include agencies no longer in use', default: false })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -88,7 +88,7 @@ export class ReferralAgencyListQuery extends PageQuery {
 }
 
 export interface ReferralAgencyView {
-  id: string;
+  id: Uuid;
   name: string;
   kind: AgencyKind;
   phone: string | null;

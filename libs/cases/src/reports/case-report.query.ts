@@ -1,26 +1,61 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString } from 'class-validator';
+import type { CaseRiskLevel, CaseState } from '../entities/case.entity.js';
 
 export class CaseReportQuery {
-  @ApiProperty({ description: 'Start of the period, inclusive (ISO 8601 with offset)' })
+  @ApiProperty({ format: 'date-time', description: 'Start of the period, inclusive (ISO 8601 with offset)' })
   @IsDateString({ strict: true })
   from: string;
 
-  @ApiProperty({ description: 'End of the period, exclusive (ISO 8601 with offset)' })
+  @ApiProperty({ format: 'date-time', description: 'End of the period, exclusive (ISO 8601 with offset); after `from`' })
   @IsDateString({ strict: true })
   to: string;
 }
 
+export type OpenCaseState = Exclude<CaseState, 'closed'>;
+
+/** Cases not closed, as of now (whatever the period); every level and state is present, 0 when none. */
+export interface OpenCaseCounts {
+  total: number;
+  byRiskLevel: Record<CaseRiskLevel, number>;
+  byState: Record<OpenCaseState, number>;
+}
+
+export interface AlertToFirstContactStats {
+  alerts: number;
+  contacted: number;
+  medianMinutes: number | null;
+}
+
+export interface OpeningToClosureStats {
+  closed: number;
+  medianDays: number | null;
+}
+
+export interface ReopenRateStats {
+  cases: number;
+  reopened: number;
+  /** Reopened over cases, to three decimals; null when there are no cases. */
+  rate: number | null;
+}
+
+/** What each figure of the case report counts, so that a reader of the numbers need not guess. */
+export interface CaseReportDefinitions {
+  openCases: string;
+  alertToFirstContact: string;
+  openingToClosure: string;
+  reopenRate: string;
+}
+
 export interface CaseReport {
+  /** The period as asked for. */
   from: string;
   to: string;
-  /** Cases not closed, as of now (whatever the period). */
-  openCases: { total: number; byRiskLevel: Record<string, number>; byState: Record<string, number> };
-  alertToFirstContact: { alerts: number; contacted: number; medianMinutes: number | null };
-  openingToClosure: { closed: number; medianDays: number | null };
-  reopenRate: { cases: number; reopened: number; rate: number | null };
-  /** What each figure counts, so that a reader of the numbers need not guess. */
-  definitions: Record<'openCases' | 'alertToFirstContact' | 'openingToClosure' | 'reopenRate', string>;
+  openCases: OpenCaseCounts;
+  alertToFirstContact: AlertToFirstContactStats;
+  openingToClosure: OpeningToClosureStats;
+  reopenRate: ReopenRateStats;
+  definitions: CaseReportDefinitions;
 }
 
 export const CASE_REPORT_DEFINITIONS: CaseReport['definitions'] = {

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { validationProblem } from '#core';
 import type { Caller } from '#access';
-import { CASE_RISK_LEVELS, CASE_STATES } from '../entities/case.entity.js';
-import { CASE_REPORT_DEFINITIONS, type CaseReport, type CaseReportQuery } from './case-report.query.js';
+import { CASE_RISK_LEVELS, CASE_STATES, type CaseRiskLevel } from '../entities/case.entity.js';
+import { CASE_REPORT_DEFINITIONS, type CaseReport, type CaseReportQuery, type OpenCaseState } from './case-report.query.js';
 
-const OPEN_STATES = CASE_STATES.filter((state) => state !== 'closed');
+const OPEN_STATES = CASE_STATES.filter((state): state is OpenCaseState => state !== 'closed');
 
-const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((key) => [key, 0]));
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /** Counts and timings of the school's cases for administrators: never a student. Two grouped queries. */
 @Injectable()
@@ -22,7 +22,7 @@ export class CaseReportService {
   }
 
   private async openCases(schoolId: string): Promise<CaseReport['openCases']> {
-    const rows = await this.dataSource.query<{ riskLevel: string | null; state: string | null; n: number }[]>(
+    const rows = await this.dataSource.query<{ riskLevel: CaseRiskLevel | null; state: OpenCaseState | null; n: number }[]>(
       `SELECT risk_level AS "riskLevel", state, count(*)::int AS n
          FROM cases WHERE school_id = $1 AND state <> 'closed'
         GROUP BY GROUPING SETS ((risk_level), (state))`,

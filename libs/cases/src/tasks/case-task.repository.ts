@@ -1,28 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery, updateAtVersion } from '#core';
+import { decodeCursorAs, type PageQuery, updateAtVersion, type Uuid } from '#core';
 import type { TaskStatus } from '../entities/case-task.entity.js';
 
 export interface CaseTaskRow {
-  id: string;
-  caseId: string;
+  id: Uuid;
+  caseId: Uuid;
   /** Still encrypted; the service decrypts. */
   title: string;
-  assigneeId: string;
+  assigneeId: Uuid;
   assigneeName: string;
   dueAt: Date;
   status: TaskStatus;
+  /** When it was done; null unless `done`. */
   completedAt: Date | null;
-  createdBy: string;
+  createdBy: Uuid;
   createdAt: Date;
   updatedAt: Date;
   version: number;
 }
 
 export interface MyTaskRow {
-  id: string;
-  caseId: string;
-  studentId: string;
+  id: Uuid;
+  caseId: Uuid;
+  studentId: Uuid;
   studentName: string;
   title: string;
   dueAt: Date;

@@ -8,19 +8,19 @@ export class RaiseFlagDto {
   @IsUUID()
   studentId: string;
 
-  @ApiProperty({ enum: FLAG_CATEGORIES })
+  @ApiProperty({ enum: FLAG_CATEGORIES, enumName: 'FlagCategory' })
   @IsIn(FLAG_CATEGORIES)
   category: FlagCategory;
 
-  @ApiProperty({ enum: FLAG_SEVERITIES })
+  @ApiProperty({ enum: FLAG_SEVERITIES, enumName: 'FlagSeverity', description: '`high` raises a high alert, `urgent` a critical one' })
   @IsIn(FLAG_SEVERITIES)
   severity: FlagSeverity;
 
-  @ApiProperty({ description: 'When it was observed (ISO 8601 with offset), not in the future' })
+  @ApiProperty({ format: 'date-time', description: 'When it was observed (ISO 8601 with offset), not in the future' })
   @IsDateString({ strict: true })
   observedAt: string;
 
-  @ApiProperty({ description: 'What was seen or heard (encrypted at rest)', example: '最近一周上课常趴在桌上，说“活着没意思”' })
+  @ApiProperty({ description: 'What was seen or heard (encrypted at rest)', minLength: 5, maxLength: 4000, example: '最近一周上课常趴在桌上，说“活着没意思”' })
   @Trim()
   @IsString()
   @Length(5, 4000)

@@ -2,6 +2,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { TimestampColumn } from '#core';
 import type { RiskLevel } from '../risk-level.js';
 
+export type RiskChangeSource = 'signals' | 'assessment' | 'assessment_expired';
+
 /** One change of a student's effective level, with what caused it. */
 @Entity('risk_level_changes')
 @Index('risk_level_changes_student_idx', ['studentId', 'changedAt', 'id'])
@@ -31,7 +33,7 @@ export class RiskLevelChange {
   level: RiskLevel;
 
   @Column({ type: 'text' })
-  source: 'signals' | 'assessment' | 'assessment_expired';
+  source: RiskChangeSource;
 
   /** For signals, the strongest one (`alert:critical`); for assessments, null (the reason is encrypted). */
   @Column({ type: 'text', nullable: true })
