@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { IF_MATCH_HEADER } from '../if-match-header.js';
 import { CaseReferralListQuery, type CaseReferralView, CreateCaseReferralDto, UpdateCaseReferralDto } from './case-referral.dto.js';
 import { CaseReferralsService } from './case-referrals.service.js';
 
@@ -53,7 +52,7 @@ export class CaseReferralsController {
     description:
       'Only to one of its `allowedStatuses` (else 409); carries the version it is based on (body or If-Match). On the timeline and audited.',
   })
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatchHeader()
   changeStatus(
     @CurrentCaller() caller: Caller,
     @UuidParam('caseId') caseId: string,

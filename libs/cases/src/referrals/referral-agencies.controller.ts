@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { IF_MATCH_HEADER } from '../if-match-header.js';
 import { CreateReferralAgencyDto, ReferralAgencyListQuery, type ReferralAgencyView, UpdateReferralAgencyDto } from './referral-agency.dto.js';
 import { ReferralAgenciesService } from './referral-agencies.service.js';
 
@@ -47,7 +46,7 @@ export class ReferralAgenciesController {
     summary: 'Edit a referral agency, or take it off the list for new referrals',
     description: 'Carries the version it is based on (body or If-Match); a stale one answers 409. Agencies are never deleted. Audited.',
   })
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('agencyId') agencyId: string,

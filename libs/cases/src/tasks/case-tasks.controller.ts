@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
-import { IF_MATCH_HEADER } from '../if-match-header.js';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CaseTaskListQuery, type CaseTaskView, CreateCaseTaskDto, UpdateCaseTaskDto } from './case-task.dto.js';
 import { CaseTasksService } from './case-tasks.service.js';
@@ -52,7 +51,7 @@ export class CaseTasksController {
     summary: 'Edit a task, or mark it done or cancelled',
     description: 'Carries the version it is based on (body or If-Match); a stale one answers 409. Changes go on the timeline and are audited.',
   })
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('caseId') caseId: string,
