@@ -73,9 +73,14 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
     }
   }
 
+  const requestSchemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const schema of Object.values(requestSchemas)) {
+    // Nest copies the description of the first property using a named enum onto the enum itself.
+    if (schema.enum && !schema.properties) delete schema.description;
+  }
   document.components = {
     ...document.components,
-    schemas: sortedByKey({ ...document.components?.schemas, ...PROBLEM_SCHEMAS, ...schemas.components } as Record<string, Schema>),
+    schemas: sortedByKey({ ...requestSchemas, ...PROBLEM_SCHEMAS, ...schemas.components }),
   };
   // What the sources do not say precisely enough: the document is not written while any remain.
   const refusals = [...new Set([...schemas.problems, ...problems.problems])];

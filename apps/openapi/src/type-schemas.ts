@@ -18,7 +18,7 @@ export interface Schema {
 
 
 /** Names the contract gives to plain strings (libs/core/src/contract): the format they document. */
-const FORMAT_ALIASES: Record<string, string> = { Uuid: 'uuid', IsoDate: 'date' };
+const FORMAT_ALIASES: Record<string, string> = { Uuid: 'uuid', IsoDate: 'date', IsoDateTime: 'date-time' };
 const CONTRACT_TYPES_FILE = /libs[\\/]core[\\/]src[\\/]contract[\\/]contract-types\.ts$/;
 /** The one generic view: `Page<T>` becomes the `Page` schema with its items typed. */
 const PAGE_TYPE = 'Page';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, type Page, PageQuery, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiCreatedOrOk, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CaseClosureService, type CaseClosureRequestView, type PendingCaseClosureRequest } from './closure/case-closure.service.js';
 import {
@@ -42,6 +42,7 @@ export class CasesController {
       'Answers 201 with a new case, or 200 with the open case when the named signal was attached to it (409 without a signal). ' +
       'The owner and the caller join the team; audited.',
   })
+  @ApiCreatedOrOk('A new case is open', 'The signal was added to the case already open')
   async open(@CurrentCaller() caller: Caller, @Body() body: OpenCaseDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseDetail> {
     const { caseId, opened } = await this.opening.open(caller, body);
     void reply.status(opened ? 201 : 200).header('location', `/${API_PREFIX}/cases/${caseId}`);

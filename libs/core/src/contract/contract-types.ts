@@ -9,3 +9,6 @@ export type Uuid = string;
 
 /** A calendar date, `YYYY-MM-DD`, in the school's time zone unless the field says otherwise. */
 export type IsoDate = string;
+
+/** A timestamp kept as text (inside JSON data), ISO 8601 with its offset; `Date` fields need no name. */
+export type IsoDateTime = string;

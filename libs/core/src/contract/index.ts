@@ -1,2 +1,3 @@
 export * from './contract-types.js';
 export * from './api-document.js';
+export * from './created-or-ok.js';

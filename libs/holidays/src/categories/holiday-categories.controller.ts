@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiIfMatchHeader, expectedVersion, type Page, UuidParam } from '#core';
+import { ApiCreatedOrOk, ApiIfMatchHeader, expectedVersion, type Page, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import {
   HolidayCategoryListQuery,
@@ -65,9 +65,7 @@ export class HolidayCategoriesController {
     description:
       'Without a version it registers the student (201); with the version the change is based on (If-Match or body) it replaces the registration (200). Free text is encrypted at rest. Audited.',
   })
-  // Two success statuses: the generator gives both the handler's answer schema.
-  @ApiResponse({ status: 201, description: 'The student is registered' })
-  @ApiResponse({ status: 200, description: 'The registration is replaced' })
+  @ApiCreatedOrOk('The student is registered', 'The registration is replaced')
   @ApiIfMatchHeader('To replace a registration: its version, quoted (`"3"`); or send `version` in the body. Leave both out to register the student')
   async put(
     @CurrentCaller() caller: Caller,
