@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AnchoredChainVerification, AuditAnchorView } from './audit-anchor.view.js';
@@ -13,7 +13,11 @@ export class AuditAnchorController {
 
   @Get('anchor')
   @RequirePermission(Permission.AuditRead)
-  @ApiOperation({ summary: "A signed anchor of the school's chain head, to keep outside the system (the read is audited)" })
+  @ApiOperation({
+    operationId: 'getAuditAnchor',
+    summary: "Take a signed anchor of the school's audit chain head, to keep outside the system",
+    description: 'The read is audited first, so the anchor covers its own audit entry.',
+  })
   anchor(@CurrentCaller() caller: Caller): Promise<AuditAnchorView> {
     return this.anchors.take(caller);
   }
@@ -21,7 +25,14 @@ export class AuditAnchorController {
   @Post('verify')
   @RequirePermission(Permission.AuditRead)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verifies the chain and, given an anchor taken earlier, that nothing up to it was deleted or changed' })
+  @ApiOperation({
+    operationId: 'verifyAuditTrailWithAnchor',
+    summary: 'Verify the audit chain and that nothing up to a saved anchor was deleted or changed',
+    description:
+      'Without an anchor (or without a body) it checks the chain like `GET /audit-events/verify`, with `anchor: null`. ' +
+      "A forged anchor, or another school's, answers the same 400. Not audited.",
+  })
+  @ApiBody({ type: VerifyAuditTrailDto, required: false })
   verify(@CurrentCaller() caller: Caller, @Body() body: VerifyAuditTrailDto): Promise<AnchoredChainVerification> {
     return this.anchors.verify(caller, body.anchor);
   }

@@ -1,14 +1,16 @@
+import type { Uuid } from '#core';
 import type { ChainVerification } from '../trail/audit-event.view.js';
 import type { AnchorStatus } from './audit-anchor.js';
 
 /** An anchor as handed to the administrator, to keep outside the system and present later to verify. */
 export interface AuditAnchorView {
-  schoolId: string;
+  schoolId: Uuid;
+  /** Sequence number of the chain head (a bigint, as a decimal string). */
   seq: string;
   /** Hex. */
   hash: string;
   count: number;
-  /** ISO 8601, UTC. */
+  /** ISO 8601, UTC; signed as this exact text, so it stays a string here. */
   at: string;
   /** HMAC-SHA256 in hex over the canonical form of the fields above. */
   signature: string;
@@ -17,6 +19,7 @@ export interface AuditAnchorView {
 /** What verifying against an anchor found about the anchored entry. */
 export interface AnchorCheck {
   seq: string;
+  /** ISO 8601, UTC: the anchor's own time, as it was signed. */
   at: string;
   status: AnchorStatus;
 }

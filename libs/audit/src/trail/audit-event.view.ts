@@ -1,12 +1,33 @@
-import type { ChainedAuditFields } from '../chain/audit-chain.js';
+import type { Uuid } from '#core';
 import type { StoredChainEntry } from '../chain/chain-verification.js';
+import type { AuditOutcome } from '../entities/audit-event.entity.js';
 
 /** One entry of the trail as an auditor reads it; hashes in hex so anyone can recheck them. */
-export type AuditEventView = Omit<ChainedAuditFields, 'occurredAt' | 'schoolId'> & {
-  occurredAt: string;
+export interface AuditEventView {
+  /** Position in the chain (a bigint, as a decimal string). */
+  seq: string;
+  occurredAt: Date;
+  actorId: Uuid | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: Uuid | null;
+  studentId: Uuid | null;
+  outcome: AuditOutcome;
+  severity: AuditSeverity;
+  clientIp: string | null;
+  requestId: string | null;
+  reason: string | null;
+  /** Names of the fields a change touched, never their values. */
+  changedFields: string[] | null;
+  breakGlassGrantId: Uuid | null;
+  /** Hex. */
   hash: string;
+  /** Hex; null for the school's first entry. */
   prevHash: string | null;
-};
+}
+
+export type AuditSeverity = 'normal' | 'high';
 
 /** The answer of `GET /audit-events/verify`. */
 export interface ChainVerification {
@@ -19,7 +40,7 @@ export interface ChainVerification {
 export function toAuditEventView(event: StoredChainEntry): AuditEventView {
   return {
     seq: event.seq,
-    occurredAt: event.occurredAt.toISOString(),
+    occurredAt: event.occurredAt,
     actorId: event.actorId,
     actorRole: event.actorRole,
     action: event.action,

@@ -13,14 +13,21 @@ export class AuditEventsController {
 
   @Get()
   @RequirePermission(Permission.AuditRead)
-  @ApiOperation({ summary: "The school's audit trail, newest first" })
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: "List the school's audit trail, newest first",
+    description: 'Filters combine with AND. Reading the trail is not audited itself.',
+  })
   list(@CurrentCaller() caller: Caller, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
     return this.trail.list(caller, query);
   }
 
   @Get('verify')
   @RequirePermission(Permission.AuditRead)
-  @ApiOperation({ summary: "Rechecks every hash and link of the school's chain; names the first broken entry" })
+  @ApiOperation({
+    operationId: 'verifyAuditTrail',
+    summary: "Recheck every hash and link of the school's audit chain and name the first broken entry",
+  })
   verify(@CurrentCaller() caller: Caller): Promise<ChainVerification> {
     return this.trail.verify(caller);
   }

@@ -35,7 +35,7 @@ export class ListAuditEventsQuery extends PageQuery {
   @IsUUID()
   studentId?: string;
 
-  @ApiPropertyOptional({ example: 'student' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'student', description: 'The kind of record the event concerns' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -48,7 +48,13 @@ export class ListAuditEventsQuery extends PageQuery {
   @RequiresEntityType()
   entityId?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['student.read'], description: 'Repeat for "any of"' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 100 },
+    maxItems: 20,
+    example: ['student.read'],
+    description: 'Repeat for "any of" (at most 20)',
+  })
   @IsOptional()
   @ToArray()
   @ArrayMaxSize(20)
@@ -57,17 +63,17 @@ export class ListAuditEventsQuery extends PageQuery {
   @Length(1, 100, { each: true })
   action?: string[];
 
-  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
   @IsOptional()
   @IsIn(AUDIT_OUTCOMES)
   outcome?: AuditOutcome;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after (inclusive)' })
+  @ApiPropertyOptional({ format: 'date-time', pattern: TIMESTAMP_WITH_OFFSET.source, description: 'Occurred at or after (inclusive); with an offset' })
   @IsOptional()
   @IsTimestampWithOffset()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Occurred before (exclusive)' })
+  @ApiPropertyOptional({ format: 'date-time', pattern: TIMESTAMP_WITH_OFFSET.source, description: 'Occurred before (exclusive); with an offset' })
   @IsOptional()
   @IsTimestampWithOffset()
   to?: string;

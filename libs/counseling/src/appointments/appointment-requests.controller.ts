@@ -1,5 +1,5 @@
 import { Body, Controller, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, Post } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -17,6 +17,11 @@ export class AppointmentRequestsController {
   ) {}
 
   /** A class teacher asks for a session for a student of their class: 201, the request waiting (`/appointments/{id}`). */
+  @ApiOperation({
+    operationId: 'requestAppointment',
+    summary: 'Ask for a counseling session for a student of your class',
+    description: 'Answers 201 with the request waiting, at `/appointments/{appointmentId}`, in the teacher view.',
+  })
   @Post()
   @RequirePermission(Permission.AppointmentRequest)
   async request(@CurrentCaller() caller: Caller, @Body() body: RequestAppointmentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentView> {

@@ -1,35 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsVersion, PageQuery, ToArray, Trim } from '#core';
+import { INT4_MAX, IsVersion, PageQuery, ToArray, Trim } from '#core';
 import { SESSION_MODES, type SessionMode } from '../availability/availability.js';
 import { REQUEST_REASONS, type RequestReason } from '../entities/appointment.entity.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './appointment-status.js';
 
+const PLACE_MAX_LENGTH = 200;
+const REASON_MIN_LENGTH = 2;
+const REASON_MAX_LENGTH = 2000;
+
 class VersionedAction {
-  @ApiProperty({ description: 'The version the action is based on' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: 'The version the action is based on' })
   @IsVersion()
   version: number;
 }
 
 class SessionTimes {
-  @ApiProperty({ description: 'ISO 8601 with offset; inside the counselor\'s availability' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset; inside the counselor\'s availability' })
   @IsDateString({ strict: true })
   startsAt: string;
 
-  @ApiProperty({ description: 'ISO 8601 with offset, after startsAt (at most 4 hours)' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset, after startsAt (at most 4 hours)' })
   @IsDateString({ strict: true })
   endsAt: string;
 
-  @ApiPropertyOptional({ enum: SESSION_MODES, description: 'Default: the mode of the availability window' })
+  @ApiPropertyOptional({ enum: SESSION_MODES, enumName: 'SessionMode', description: 'Default: the mode of the availability window' })
   @IsOptional()
   @IsIn(SESSION_MODES)
   mode?: SessionMode;
 
-  @ApiPropertyOptional({ description: 'Default: the place of the availability window' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: PLACE_MAX_LENGTH, description: 'Default: the place of the availability window' })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(1, 200)
+  @Length(1, PLACE_MAX_LENGTH)
   place?: string;
 }
 
@@ -44,15 +48,15 @@ export class RequestAppointmentDto {
   @IsUUID()
   studentId: string;
 
-  @ApiProperty({ description: 'Start of the time that would suit (ISO 8601)' })
+  @ApiProperty({ format: 'date-time', description: 'Start of the time that would suit (ISO 8601)' })
   @IsDateString({ strict: true })
   preferredFrom: string;
 
-  @ApiProperty({ description: 'End of the time that would suit (ISO 8601), in the future' })
+  @ApiProperty({ format: 'date-time', description: 'End of the time that would suit (ISO 8601), in the future' })
   @IsDateString({ strict: true })
   preferredTo: string;
 
-  @ApiProperty({ enum: REQUEST_REASONS, description: 'A category only: what was observed belongs in a concern flag' })
+  @ApiProperty({ enum: REQUEST_REASONS, enumName: 'RequestReason', description: 'A category only: what was observed belongs in a concern flag' })
   @IsIn(REQUEST_REASONS)
   reasonCategory: RequestReason;
 
@@ -63,47 +67,51 @@ export class RequestAppointmentDto {
 }
 
 export class ConfirmAppointmentDto extends VersionedAction {
-  @ApiPropertyOptional({ description: 'Required for a waiting request; a held slot keeps its time unless given' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required for a waiting request; a held slot keeps its time unless given (then with endsAt)' })
   @IsOptional()
   @IsDateString({ strict: true })
   startsAt?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date-time', description: 'Given together with startsAt' })
   @IsOptional()
   @IsDateString({ strict: true })
   endsAt?: string;
 
-  @ApiPropertyOptional({ enum: SESSION_MODES })
+  @ApiPropertyOptional({ enum: SESSION_MODES, enumName: 'SessionMode' })
   @IsOptional()
   @IsIn(SESSION_MODES)
   mode?: SessionMode;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: PLACE_MAX_LENGTH })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(1, 200)
+  @Length(1, PLACE_MAX_LENGTH)
   place?: string;
 }
 
 export class RescheduleAppointmentDto extends SessionTimes {
-  @ApiProperty({ description: 'The version the action is based on' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: 'The version the action is based on' })
   @IsVersion()
   version: number;
 }
 
 export class CancelAppointmentDto extends VersionedAction {
-  @ApiProperty({ description: 'Why (encrypted at rest; never shown to the requesting teacher)' })
+  @ApiProperty({
+    minLength: REASON_MIN_LENGTH,
+    maxLength: REASON_MAX_LENGTH,
+    description: 'Why (encrypted at rest; never shown to the requesting teacher)',
+  })
   @Trim()
   @IsString()
-  @Length(2, 2000)
+  @Length(REASON_MIN_LENGTH, REASON_MAX_LENGTH)
   reason: string;
 }
 
 export class AppointmentActionDto extends VersionedAction {}
 
 export class AppointmentListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: APPOINTMENT_STATUSES, isArray: true, description: 'Repeat for any of' })
+  @ApiPropertyOptional({ enum: APPOINTMENT_STATUSES, enumName: 'AppointmentStatus', isArray: true, description: 'Repeat for any of' })
   @IsOptional()
   @ToArray()
   @IsIn(APPOINTMENT_STATUSES, { each: true })
@@ -116,10 +124,10 @@ export class AppointmentListQuery extends PageQuery {
 }
 
 export class WithdrawRequestDto extends VersionedAction {
-  @ApiPropertyOptional({ description: 'Why (encrypted at rest)' })
+  @ApiPropertyOptional({ minLength: REASON_MIN_LENGTH, maxLength: REASON_MAX_LENGTH, description: 'Why (encrypted at rest)' })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(2, 2000)
+  @Length(REASON_MIN_LENGTH, REASON_MAX_LENGTH)
   reason?: string;
 }

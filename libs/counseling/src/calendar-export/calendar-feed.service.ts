@@ -17,6 +17,7 @@ const CALENDAR_NAME = '心理咨询 Counseling';
 export interface CalendarFeedToken {
   /** Shown once: only its hash is kept. */
   token: string;
+  /** The subscription address, relative to the server: `/api/v1/calendar-feeds/{token}.ics`. */
   url: string;
 }
 

@@ -1,17 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString } from 'class-validator';
+import type { Uuid } from '#core';
+import type { AppointmentStatus } from '../appointments/appointment-status.js';
 import type { SessionMode } from '../availability/availability.js';
 
 export class CalendarQuery {
-  @ApiProperty({ description: 'ISO 8601 with offset' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset' })
   @IsDateString({ strict: true })
   from: string;
 
-  @ApiProperty({ description: 'ISO 8601 with offset; at most 31 days after from' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with offset; after from, at most 31 days after it' })
   @IsDateString({ strict: true })
   to: string;
 }
 
+/** Time the counselor can still be booked in, with the mode and place of its availability. */
 export interface FreeTime {
   startsAt: Date;
   endsAt: Date;
@@ -19,19 +22,23 @@ export interface FreeTime {
   place: string | null;
 }
 
-/** Booked time; who and which session only for the counselor and the student's case team. */
+/**
+ * Booked time; who and which session only for the counselor and the student's case team (the
+ * optional fields are all there, or none).
+ */
 export interface BookedTime {
   startsAt: Date;
   endsAt: Date;
-  appointmentId?: string;
-  studentId?: string;
+  appointmentId?: Uuid;
+  studentId?: Uuid;
   studentName?: string;
-  status?: string;
+  status?: AppointmentStatus;
 }
 
 export interface CounselorCalendar {
-  counselorId: string;
+  counselorId: Uuid;
   counselorName: string;
+  /** The school's IANA time zone, e.g. Asia/Shanghai. */
   timeZone: string;
   from: Date;
   to: Date;
@@ -39,7 +46,8 @@ export interface CounselorCalendar {
   booked: BookedTime[];
 }
 
+/** A counselor (or the head of counseling) of the school, to choose from. */
 export interface CounselorSummary {
-  id: string;
+  id: Uuid;
   displayName: string;
 }

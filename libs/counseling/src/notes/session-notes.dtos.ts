@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Trim } from '#core';
+import { Trim, type Uuid } from '#core';
 
 export class WriteSessionNoteDto {
-  @ApiProperty({ description: 'What happened in the session (encrypted at rest; never logged or audited)' })
+  @ApiProperty({ minLength: 1, maxLength: 20_000, description: 'What happened in the session (encrypted at rest; never logged or audited)' })
   @Trim()
   @IsString()
   @Length(1, 20_000)
@@ -11,9 +11,9 @@ export class WriteSessionNoteDto {
 }
 
 export interface SessionNoteView {
-  id: string;
-  appointmentId: string;
-  authorId: string;
+  id: Uuid;
+  appointmentId: Uuid;
+  authorId: Uuid;
   authorName: string;
   body: string;
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedVersion } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type CounselingSettingsView, UpdateCounselingSettingsDto } from './counseling-settings.dto.js';
@@ -10,12 +10,24 @@ import { CounselingSettingsService } from './counseling-settings.service.js';
 export class CounselingSettingsController {
   constructor(private readonly settings: CounselingSettingsService) {}
 
+  @ApiOperation({ operationId: 'getCounselingSettings', summary: "Get the school's counseling settings" })
   @Get()
   @RequirePermission(Permission.SchoolRead)
   get(@CurrentCaller() caller: Caller): Promise<CounselingSettingsView> {
     return this.settings.get(caller);
   }
 
+  @ApiOperation({
+    operationId: 'updateCounselingSettings',
+    summary: "Change the school's counseling settings",
+    description: 'Based on a version (`If-Match` or `version`); a stale one answers 409. Audited.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version the edit is based on, quoted (`"3"`); or send `version` in the body (both must agree)',
+    schema: { type: 'string', pattern: '^"\\d{1,9}"$', example: '"3"' },
+  })
   @Patch()
   @RequirePermission(Permission.CounselingSettingsManage)
   update(

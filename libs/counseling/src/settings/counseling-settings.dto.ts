@@ -8,7 +8,7 @@ export class UpdateCounselingSettingsDto extends VersionedUpdateDto {
   @IsBoolean()
   remoteOnlyDuringHolidays?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 168, description: 'Hours a freed slot is held for the first waiting request' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 168, description: 'Hours a freed slot is held for the first waiting request' })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -17,6 +17,7 @@ export class UpdateCounselingSettingsDto extends VersionedUpdateDto {
 }
 
 export interface CounselingSettingsView {
+  /** The school's IANA time zone (set with the school, not here). */
   timeZone: string;
   remoteOnlyDuringHolidays: boolean;
   offerHoldHours: number;

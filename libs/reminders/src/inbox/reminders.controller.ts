@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { ReminderActionsService } from './reminder-actions.service.js';
@@ -18,12 +18,22 @@ export class RemindersController {
     private readonly actions: ReminderActionsService,
   ) {}
 
+  @ApiOperation({
+    operationId: 'listReminders',
+    summary: 'List your reminders, or those escalated to you, soonest due first',
+    description: 'By default every status but done. `view=escalated`: reminders overdue elsewhere that were escalated to you.',
+  })
   @Get()
   @RequirePermission(Permission.ReminderWork)
   list(@CurrentCaller() caller: Caller, @Query() query: ReminderInboxQuery): Promise<Page<ReminderView>> {
     return this.inbox.list(caller, query);
   }
 
+  @ApiOperation({
+    operationId: 'getReminder',
+    summary: 'Get one of your reminders, or one escalated to you',
+    description: "Someone else's reminder answers 404, like a missing one. The read is audited when it concerns a student.",
+  })
   @Get(':reminderId')
   @RequirePermission(Permission.ReminderWork)
   get(@CurrentCaller() caller: Caller, @UuidParam('reminderId') reminderId: string): Promise<ReminderDetail> {
@@ -31,6 +41,7 @@ export class RemindersController {
   }
 
   /** open -> acknowledged; the recipient only. */
+  @ApiOperation({ operationId: 'acknowledgeReminder', summary: 'Acknowledge a reminder: you have seen it and will see to it', description: 'The recipient only.' })
   @Post(':reminderId/acknowledge')
   @RequirePermission(Permission.ReminderWork)
   @HttpCode(200)
@@ -39,6 +50,11 @@ export class RemindersController {
   }
 
   /** Until a time after now and not after the due time; the recipient only. */
+  @ApiOperation({
+    operationId: 'snoozeReminder',
+    summary: 'Snooze a reminder until a later time, not after it is due',
+    description: 'The recipient only.',
+  })
   @Post(':reminderId/snooze')
   @RequirePermission(Permission.ReminderWork)
   @HttpCode(200)
@@ -47,6 +63,11 @@ export class RemindersController {
   }
 
   /** Done, with a note (encrypted); the recipient or a superior it was escalated to. */
+  @ApiOperation({
+    operationId: 'completeReminder',
+    summary: 'Mark a reminder done, with a note of what was done',
+    description: 'The recipient, or a superior it was escalated to. The note is encrypted; only they read it back.',
+  })
   @Post(':reminderId/complete')
   @RequirePermission(Permission.ReminderWork)
   @HttpCode(200)

@@ -6,7 +6,7 @@ import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { REMINDER_STATUSES, type ReminderStatus } from '../entities/reminder.entity.js';
 import { reminderViewOf } from '../inbox/reminder-row.js';
-import type { OverdueReminderView, OverdueRemindersQuery, ReminderCountsQuery, ReminderCountsRow } from './reminder-reports.dtos.js';
+import type { OverdueReminderView, OverdueRemindersQuery, ReminderCounts, ReminderCountsQuery, ReminderCountsRow } from './reminder-reports.dtos.js';
 import { ReminderReportsRepository } from './reminder-reports.repository.js';
 
 const zeroByStatus = () => Object.fromEntries(REMINDER_STATUSES.map((s) => [s, 0])) as Record<ReminderStatus, number>;
@@ -21,7 +21,7 @@ export class ReminderReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async counts(caller: Caller, query: ReminderCountsQuery): Promise<{ items: ReminderCountsRow[] }> {
+  async counts(caller: Caller, query: ReminderCountsQuery): Promise<ReminderCounts> {
     const groups = await this.reports.counts(this.dataSource.manager, caller.schoolId, query.holidayId, this.clock.now());
     // The query groups by status too; fold the statuses of one window and rule into one row, keeping its order.
     const rows = new Map<string, ReminderCountsRow>();

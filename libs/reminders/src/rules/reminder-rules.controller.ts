@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Patch, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -13,18 +13,29 @@ export class ReminderRulesController {
   constructor(private readonly rules: ReminderRulesService) {}
 
   /** The school's rules, defaults included, by window then code: a short list, one page. */
+  @ApiOperation({
+    operationId: 'listReminderRules',
+    summary: "List the school's reminder rules, defaults included, by window then code",
+    description: 'A short list, always one page (`nextCursor` is null).',
+  })
   @Get()
   @RequirePermission(Permission.ReminderRuleRead)
   list(@CurrentCaller() caller: Caller): Promise<Page<ReminderRuleView>> {
     return this.rules.list(caller);
   }
 
+  @ApiOperation({ operationId: 'getReminderRule', summary: 'Get one reminder rule of the school' })
   @Get(':ruleId')
   @RequirePermission(Permission.ReminderRuleRead)
   get(@CurrentCaller() caller: Caller, @UuidParam('ruleId') ruleId: string): Promise<ReminderRuleView> {
     return this.rules.get(caller, ruleId);
   }
 
+  @ApiOperation({
+    operationId: 'createReminderRule',
+    summary: 'Add a reminder rule of your own to the school',
+    description: 'A code the school already uses answers 409. Audited.',
+  })
   @Post()
   @RequirePermission(Permission.ReminderRuleManage)
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateReminderRuleDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReminderRuleView> {
@@ -34,6 +45,17 @@ export class ReminderRulesController {
   }
 
   /** Applies to reminders created from now on; those already created stay as they are. */
+  @ApiOperation({
+    operationId: 'updateReminderRule',
+    summary: 'Change a reminder rule; reminders already created stay as they are',
+    description: 'Based on a version (`If-Match` or `version`); a stale one answers 409. Audited.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version the edit is based on, quoted (`"3"`); or send `version` in the body (both must agree)',
+    schema: { type: 'string', pattern: '^"\\d{1,9}"$', example: '"3"' },
+  })
   @Patch(':ruleId')
   @RequirePermission(Permission.ReminderRuleManage)
   update(
