@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Post, Public } from '#core';
 import { type Caller, CurrentCaller, CurrentOrigin, Permission, type RequestOrigin, RequirePermission } from '#access';
 import { LoginDto, RefreshDto } from './auth.dto.js';
@@ -16,6 +16,12 @@ export class AuthController {
   @Public()
   @RouteConfig({ rateLimit: {} })
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'signIn',
+    summary: 'Sign in with user name and password and get an access and a refresh token',
+    description:
+      'Rate limited per client address; an account is locked for a while after repeated failures. Every attempt is audited.',
+  })
   login(@Body() body: LoginDto, @CurrentOrigin() origin: RequestOrigin): Promise<TokenPair> {
     return this.auth.login(body.username, body.password, origin);
   }
@@ -24,6 +30,11 @@ export class AuthController {
   @Public()
   @RouteConfig({ rateLimit: {} })
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'refreshTokens',
+    summary: 'Trade a refresh token for a new access and refresh token',
+    description: 'A refresh token works once; presenting a spent one again ends its whole sign-in session.',
+  })
   refresh(@Body() body: RefreshDto, @CurrentOrigin() origin: RequestOrigin): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken, origin);
   }
@@ -31,6 +42,7 @@ export class AuthController {
   @Post('logout')
   @RequirePermission(Permission.SelfManage)
   @HttpCode(204)
+  @ApiOperation({ operationId: 'signOut', summary: 'Sign out: end this sign-in session and its tokens' })
   async logout(@CurrentCaller() caller: Caller): Promise<void> {
     await this.auth.logout(caller);
   }

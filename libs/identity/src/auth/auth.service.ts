@@ -11,9 +11,12 @@ import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { afterFailedSignIn, isLocked } from './sign-in-throttle.js';
 
+/** What sign-in and refresh answer: send `accessToken` as `Authorization: Bearer ...`. */
 export interface TokenPair {
   accessToken: string;
+  /** Spent by the next refresh; keep it secret, like a password. */
   refreshToken: string;
+  /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: 'Bearer';
 }

@@ -1,15 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '#core';
+import { Trim, type Uuid } from '#core';
 
 export const MIN_BREAK_GLASS_REASON = 20;
 
 export class RequestBreakGlassDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The student of your school whose clinical records you need' })
   @IsUUID()
   studentId: string;
 
-  @ApiProperty({ minLength: MIN_BREAK_GLASS_REASON, description: 'Why emergency access is needed; read by administrators' })
+  @ApiProperty({ minLength: MIN_BREAK_GLASS_REASON, maxLength: 1000, description: 'Why emergency access is needed; read by administrators' })
   @Trim()
   @IsString()
   @MinLength(MIN_BREAK_GLASS_REASON, { message: `must be at least ${MIN_BREAK_GLASS_REASON} characters` })
@@ -17,10 +17,11 @@ export class RequestBreakGlassDto {
   reason: string;
 }
 
+/** A grant of emergency access: who, to which student, why, until when. */
 export interface BreakGlassGrantView {
-  id: string;
-  userId: string;
-  studentId: string;
+  id: Uuid;
+  userId: Uuid;
+  studentId: Uuid;
   reason: string;
   expiresAt: Date;
   createdAt: Date;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { ChangePasswordDto } from '../auth/auth.dto.js';
-import { MeService, type Profile } from './me.service.js';
+import { type MyProfile, MeService } from './me.service.js';
 import { Post } from '#core';
 
 @ApiTags('auth')
@@ -12,13 +12,19 @@ export class MeController {
 
   @Get()
   @RequirePermission(Permission.SelfManage)
-  profile(@CurrentCaller() caller: Caller): Promise<Profile> {
+  @ApiOperation({ operationId: 'getMyProfile', summary: 'Who you are: your account, role, permissions and the classes you teach' })
+  profile(@CurrentCaller() caller: Caller): Promise<MyProfile> {
     return this.me.profile(caller);
   }
 
   @Post('password')
   @RequirePermission(Permission.SelfManage)
   @HttpCode(204)
+  @ApiOperation({
+    operationId: 'changeMyPassword',
+    summary: 'Change your password, giving the current one',
+    description: 'Ends every sign-in session of yours, this one included: sign in again with the new password.',
+  })
   async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
     await this.me.changePassword(caller, body.currentPassword, body.newPassword);
   }

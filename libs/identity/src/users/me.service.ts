@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, UnauthorizedProblem } from '#core';
-import { type Caller, ROLE_PERMISSIONS } from '#access';
+import { Clock, type Uuid, UnauthorizedProblem } from '#core';
+import { type Caller, type Permission, type Role, ROLE_PERMISSIONS } from '#access';
 import { AuditService } from '#audit';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { RefreshTokenRepository } from '../auth/refresh-token.repository.js';
 import { UserRepository } from './user.repository.js';
 
-export interface Profile {
-  id: string;
+/** A class the caller teaches now. */
+export interface TaughtClass {
+  id: Uuid;
+  name: string;
+  gradeName: string;
+}
+
+/** The caller's own account, as the console needs it at start. */
+export interface MyProfile {
+  id: Uuid;
   username: string;
   displayName: string;
-  role: string;
-  schoolId: string;
-  permissions: string[];
+  role: Role;
+  schoolId: Uuid;
+  /** Everything the role may do, sorted. */
+  permissions: Permission[];
   /** The classes the caller currently teaches (class teachers). */
-  classes: { id: string; name: string; gradeName: string }[];
+  classes: TaughtClass[];
 }
 
 @Injectable()
@@ -30,12 +39,12 @@ export class MeService {
     private readonly clock: Clock,
   ) {}
 
-  async profile(caller: Caller): Promise<Profile> {
+  async profile(caller: Caller): Promise<MyProfile> {
     const [user] = await this.dataSource.query<{ display_name: string }[]>(
       'SELECT display_name FROM users WHERE id = $1 AND school_id = $2',
       [caller.userId, caller.schoolId],
     );
-    const classes = await this.dataSource.query<Profile['classes']>(
+    const classes = await this.dataSource.query<TaughtClass[]>(
       `SELECT c.id, c.name, g.name AS "gradeName"
          FROM class_teacher_assignments a
          JOIN classes c ON c.id = a.class_id

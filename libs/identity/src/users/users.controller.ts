@@ -1,10 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, type UserView } from './users.dto.js';
 import { UsersService } from './users.service.js';
+
+/** `If-Match: "3"`: the version an edit is based on, instead of `version` in the body. */
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The version the edit is based on, quoted ("3"); or send `version` in the body. One of the two is required',
+  schema: { type: 'string', pattern: '^"[0-9]{1,9}"$', example: '"3"' },
+} as const;
 
 /** Staff accounts of the caller's school. */
 @ApiTags('users')
@@ -14,18 +22,21 @@ export class UsersController {
 
   @Get()
   @RequirePermission(Permission.UserRead)
+  @ApiOperation({ operationId: 'listUsers', summary: "The school's staff accounts, oldest first, filtered by role and active state" })
   list(@CurrentCaller() caller: Caller, @Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.users.list(caller, query);
   }
 
   @Get(':userId')
   @RequirePermission(Permission.UserRead)
+  @ApiOperation({ operationId: 'getUser', summary: 'One staff account of the school' })
   get(@CurrentCaller() caller: Caller, @UuidParam('userId') userId: string): Promise<UserView> {
     return this.users.get(caller, userId);
   }
 
   @Post()
   @RequirePermission(Permission.UserManage)
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a staff account with its initial password', description: 'Audited.' })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateUserDto,
@@ -38,6 +49,14 @@ export class UsersController {
 
   @Patch(':userId')
   @RequirePermission(Permission.UserManage)
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: "Change a staff account's name, role, phone or active state",
+    description:
+      'Deactivating a user or changing their role signs them out everywhere and ends their class-teacher assignments. ' +
+      'Nobody may deactivate their own account or change their own role. Audited.',
+  })
+  @ApiHeader(IF_MATCH)
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('userId') userId: string,
@@ -50,6 +69,11 @@ export class UsersController {
   @Post(':userId/unlock')
   @RequirePermission(Permission.UserManage)
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'unlockUser',
+    summary: 'Lift the sign-in lockout of a staff account after repeated failed sign-ins',
+    description: 'Audited.',
+  })
   unlock(@CurrentCaller() caller: Caller, @UuidParam('userId') userId: string): Promise<UserView> {
     return this.users.unlock(caller, userId);
   }

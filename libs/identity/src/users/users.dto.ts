@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { type Role, ROLES } from '#access';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher.js';
 
@@ -13,13 +13,13 @@ const PHONE = /^\+?[0-9][0-9 -]{4,23}$/;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Repeat for any of several roles' })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, description: 'Repeat for any of several roles' })
   @IsOptional()
   @ToArray()
   @IsIn(ROLES, { each: true })
   role?: Role[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true: only active accounts; false: only deactivated ones' })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -27,30 +27,36 @@ export class ListUsersQuery extends PageQuery {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'wang.li', description: '3-50 of a-z 0-9 . _ -; unique across all schools, ignoring case' })
+  @ApiProperty({
+    example: 'wang.li',
+    minLength: 3,
+    maxLength: 50,
+    pattern: USERNAME.source,
+    description: '3-50 of a-z 0-9 . _ -; unique across all schools, ignoring case',
+  })
   @Trim()
   @IsString()
   @Length(3, 50)
   @Matches(USERNAME, { message: 'may contain only a-z, 0-9, ".", "_" and "-"' })
   username: string;
 
-  @ApiProperty({ example: '王丽' })
+  @ApiProperty({ example: '王丽', minLength: 1, maxLength: 100 })
   @Trim()
   @IsString()
   @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ example: '13800138000' })
+  @ApiPropertyOptional({ example: '13800138000', pattern: PHONE.source })
   @IsOptional()
   @IsString()
   @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'The initial password; stored only as an argon2id hash' })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, format: 'password', description: 'The initial password; stored only as an argon2id hash' })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
   @MaxLength(200)
@@ -58,14 +64,14 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto extends VersionedUpdateDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, 100)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', description: 'A new role signs the user out everywhere at once' })
   @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
@@ -75,7 +81,7 @@ export class UpdateUserDto extends VersionedUpdateDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the number' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: PHONE.source, description: 'null removes the number' })
   @IsOptional()
   @IsString()
   @Matches(PHONE, { message: 'must be a phone number' })
@@ -84,7 +90,7 @@ export class UpdateUserDto extends VersionedUpdateDto {
 
 /** A staff account as other staff see it: no password hash, no failed-sign-in bookkeeping. */
 export interface UserView {
-  id: string;
+  id: Uuid;
   username: string;
   displayName: string;
   role: Role;

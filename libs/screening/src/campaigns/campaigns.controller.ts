@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
+import { ApiIfMatchHeader } from '#org';
 import { CampaignTransitionsService } from './campaign-transitions.service.js';
 import { CampaignsService } from './campaigns.service.js';
 import { CampaignListQuery } from './dtos/campaign-list.query.js';
@@ -21,7 +22,11 @@ export class CampaignsController {
 
   @Post()
   @RequirePermission(Permission.ScreeningCampaignManage)
-  @ApiOperation({ summary: 'Draft a campaign; you and the counselors you name are its team' })
+  @ApiOperation({
+    operationId: 'createScreeningCampaign',
+    summary: 'Draft a screening campaign: window, target grades and classes, questionnaires, consent',
+    description: 'You and the counselors you name are its team, the staff who see the answers. Audited.',
+  })
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateCampaignDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampaignDetail> {
     const campaign = await this.campaigns.create(caller, body);
     void reply.header('location', `/${API_PREFIX}/screening-campaigns/${campaign.id}`);
@@ -30,19 +35,29 @@ export class CampaignsController {
 
   @Get()
   @RequirePermission(Permission.ScreeningCampaignRead)
+  @ApiOperation({ operationId: 'listScreeningCampaigns', summary: "The school's screening campaigns, newest first, by status" })
   list(@CurrentCaller() caller: Caller, @Query() query: CampaignListQuery): Promise<Page<CampaignSummary>> {
     return this.campaigns.list(caller, query);
   }
 
   @Get(':campaignId')
   @RequirePermission(Permission.ScreeningCampaignRead)
+  @ApiOperation({
+    operationId: 'getScreeningCampaign',
+    summary: 'One screening campaign with its targets, questionnaires, team and allowed transitions',
+  })
   get(@CurrentCaller() caller: Caller, @UuidParam('campaignId') campaignId: string): Promise<CampaignDetail> {
     return this.campaigns.get(caller, campaignId);
   }
 
   @Patch(':campaignId')
   @RequirePermission(Permission.ScreeningCampaignManage)
-  @ApiOperation({ summary: 'Edit a draft (its team only); answers 409 campaign.not_editable once it is open' })
+  @ApiOperation({
+    operationId: 'updateScreeningCampaign',
+    summary: 'Edit a draft screening campaign; a list given replaces the stored one',
+    description: "Only the campaign's team, and only while it is a draft: once open it is no longer editable. Audited.",
+  })
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('campaignId') campaignId: string,
@@ -55,7 +70,13 @@ export class CampaignsController {
   @Post(':campaignId/transitions')
   @RequirePermission(Permission.ScreeningCampaignManage)
   @HttpCode(200)
-  @ApiOperation({ summary: 'draft -> open (issues the invitations) -> closed; 409 campaign.illegal_transition names the allowed ones' })
+  @ApiOperation({
+    operationId: 'transitionScreeningCampaign',
+    summary: 'Open a draft campaign (issuing its invitations) or close an open one',
+    description:
+      'draft -> open -> closed. Opening issues an invitation to every student targeted, in the same step. ' +
+      "An illegal transition answers 409 naming the allowed ones. The campaign's team only; audited.",
+  })
   transition(@CurrentCaller() caller: Caller, @UuidParam('campaignId') campaignId: string, @Body() body: TransitionCampaignDto): Promise<CampaignDetail> {
     return this.transitions.transition(caller, campaignId, body);
   }

@@ -12,10 +12,10 @@ export interface InstrumentDefinition {
   instructionsEn: string;
   items: InstrumentItem[];
   /** Inputs that are not items but change the outcome, e.g. "the student asks for counseling". */
-  inputFlags: InputFlag[];
+  inputFlags: InstrumentInputFlag[];
   scoring: InstrumentScoring;
   /** The possible outcomes: severity bands (PHQ-9), classes (UPI) or risk levels (C-SSRS). */
-  bands: Band[];
+  bands: InstrumentBand[];
   /** Answers that need a counselor at once, whatever the total. */
   criticalItems: AnswerCondition[];
 }
@@ -30,13 +30,13 @@ interface ItemBase {
   /** Counts toward the total (UPI's lie-check items do not). */
   scored: boolean;
   /** Skip logic: the item is asked only when this holds for the earlier answers, and left out otherwise. */
-  askedWhen?: Condition;
+  askedWhen?: InstrumentCondition;
 }
 
 /** Answered with the `value` of one option (an integer). */
 export interface ChoiceItem extends ItemBase {
   kind: 'choice';
-  options: ItemOption[];
+  options: InstrumentItemOption[];
 }
 
 /** Answered `true` (yes, scores 1) or `false` (no, scores 0). */
@@ -44,14 +44,14 @@ export interface YesNoItem extends ItemBase {
   kind: 'yes_no';
 }
 
-export interface ItemOption {
+export interface InstrumentItemOption {
   value: number;
   labelZh: string;
   labelEn: string;
 }
 
 /** A yes/no input given next to the answers; absent means no. */
-export interface InputFlag {
+export interface InstrumentInputFlag {
   key: string;
   textZh: string;
   textEn: string;
@@ -72,16 +72,16 @@ export interface BandsByTotal {
 export interface BandsByRules {
   total: 'sum' | 'none';
   bandBy: 'rules';
-  rules: BandRule[];
+  rules: InstrumentBandRule[];
   otherwise: string;
 }
 
-export interface BandRule {
+export interface InstrumentBandRule {
   band: string;
-  when: Condition;
+  when: InstrumentCondition;
 }
 
-export interface Band {
+export interface InstrumentBand {
   /** snake_case: `minimal`, `moderately_severe`, `class1`, `high` ... */
   code: string;
   labelZh: string;
@@ -91,7 +91,7 @@ export interface Band {
   max?: number;
 }
 
-export type Condition = AnswerCondition | TotalCondition | FlagCondition | CombinedCondition;
+export type InstrumentCondition = AnswerCondition | TotalCondition | FlagCondition | CombinedCondition;
 
 /**
  * One item's answer: `equals` for a yes/no item; `min` and/or `max` (inclusive) for a choice
@@ -122,5 +122,5 @@ export interface FlagCondition {
 export interface CombinedCondition {
   type: 'combined';
   combine?: 'or' | 'and';
-  conditions: Condition[];
+  conditions: InstrumentCondition[];
 }

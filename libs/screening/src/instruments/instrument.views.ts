@@ -1,8 +1,9 @@
+import type { Uuid } from '#core';
 import type { InstrumentDefinition } from './instrument-definition.js';
 
 /** A row of the instrument list: the latest active version of one instrument. */
 export interface InstrumentSummaryView {
-  id: string;
+  id: Uuid;
   code: string;
   version: number;
   nameZh: string;
@@ -12,7 +13,7 @@ export interface InstrumentSummaryView {
 
 /** One version with its whole definition. */
 export interface InstrumentDetailView {
-  id: string;
+  id: Uuid;
   code: string;
   version: number;
   nameZh: string;

@@ -1,15 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFoundProblem } from '#core';
+import { NotFoundProblem, type Uuid } from '#core';
 import type { Caller } from '#access';
+import type { CampaignStatus } from '../campaigns/entities/screening-campaign.entity.js';
+
+/** Completion of one grade: invitations answered of those issued. */
+export interface CampaignReportGradeRow {
+  gradeId: Uuid;
+  gradeName: string;
+  invited: number;
+  submitted: number;
+  /** submitted / invited, rounded to three decimals. */
+  completion: number;
+}
+
+/** How many responses of one grade and instrument fell in one band. */
+export interface CampaignReportBandRow {
+  gradeId: Uuid;
+  instrumentCode: string;
+  /** The band's code, or `unbanded` for responses no band was given to. */
+  bandCode: string;
+  responses: number;
+  /** Of those, how many hit a critical item. */
+  withCriticalItem: number;
+}
 
 export interface CampaignReport {
-  campaignId: string;
+  campaignId: Uuid;
   name: string;
-  status: string;
-  grades: { gradeId: string; gradeName: string; invited: number; submitted: number; completion: number }[];
-  bands: { gradeId: string; instrumentCode: string; bandCode: string; responses: number; withCriticalItem: number }[];
+  status: CampaignStatus;
+  grades: CampaignReportGradeRow[];
+  bands: CampaignReportBandRow[];
 }
 
 /** Completion and band distribution per grade: counts only, never a student. Two grouped queries. */
@@ -18,12 +40,12 @@ export class CampaignReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forCampaign(caller: Caller, campaignId: string): Promise<CampaignReport> {
-    const [campaign] = await this.dataSource.query<{ name: string; status: string }[]>(
+    const [campaign] = await this.dataSource.query<{ name: string; status: CampaignStatus }[]>(
       'SELECT name, status FROM screening_campaigns WHERE id = $1 AND school_id = $2',
       [campaignId, caller.schoolId],
     );
     if (!campaign) throw new NotFoundProblem('campaign.not_found', 'No such campaign');
-    const grades = await this.dataSource.query<CampaignReport['grades']>(
+    const grades = await this.dataSource.query<CampaignReportGradeRow[]>(
       `SELECT g.id AS "gradeId", g.name AS "gradeName", count(*)::int AS invited,
               count(*) FILTER (WHERE i.status = 'used')::int AS submitted,
               round(count(*) FILTER (WHERE i.status = 'used')::numeric / count(*), 3)::float AS completion
@@ -34,7 +56,7 @@ export class CampaignReportService {
         ORDER BY g.sort_order, g.name`,
       [campaignId, caller.schoolId],
     );
-    const bands = await this.dataSource.query<CampaignReport['bands']>(
+    const bands = await this.dataSource.query<CampaignReportBandRow[]>(
       `SELECT c.grade_id AS "gradeId", r.instrument_code AS "instrumentCode", COALESCE(r.band_code, 'unbanded') AS "bandCode",
               count(*)::int AS responses, count(*) FILTER (WHERE cardinality(r.critical_items_hit) > 0)::int AS "withCriticalItem"
          FROM screening_responses r JOIN students s ON s.id = r.student_id JOIN classes c ON c.id = s.class_id

@@ -20,7 +20,12 @@ export class CampaignResponsesController {
 
   @Post(':campaignId/responses')
   @RequirePermission(Permission.ScreeningResponseEnter)
-  @ApiOperation({ summary: 'Enter a paper form; scored, alerted and audited like the survey. 409 if not invited or already answered' })
+  @ApiOperation({
+    operationId: 'enterPaperScreeningResponse',
+    summary: "Enter a student's paper form of one of the campaign's questionnaires",
+    description:
+      "Scored, alerted and audited like the survey. The campaign's team only; the student must be invited and not have answered yet.",
+  })
   async enter(
     @CurrentCaller() caller: Caller,
     @UuidParam('campaignId') campaignId: string,
@@ -36,14 +41,19 @@ export class CampaignResponsesController {
   @RequirePermission(Permission.ScreeningResponseEnter)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Import results from a CSV file, all rows or none',
+    operationId: 'importScreeningResponsesCsv',
+    summary: "Import a campaign's results from another platform as a CSV file, all rows or none",
     description:
-      'UTF-8 CSV with a header row: student_number, instrument (its code), optional administered_at (ISO 8601 with offset; ' +
-      'empty means now), then one column per item key and input flag key of the instruments (empty cells: not asked). ' +
-      'Errors answer 400 `screening_response_import.invalid` listing every row and column.',
+      'Every row is scored, alerted and audited like a survey answer. ' +
+      'Errors answer 400 `screening_response_import.invalid` listing every row and column, and store nothing.',
   })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string' } })
+  @ApiBody({
+    schema: { type: 'string' },
+    description:
+      'UTF-8 CSV with a header row: student_number, instrument (its code), optional administered_at (ISO 8601 with offset; ' +
+      'empty means now), then one column per item key and input flag key of the instruments (empty cells: not asked).',
+  })
   importCsv(@CurrentCaller() caller: Caller, @UuidParam('campaignId') campaignId: string, @CsvBody() csv: string): Promise<ResponseImportSummary> {
     return this.imports.importCsv(caller, campaignId, csv);
   }

@@ -1,4 +1,4 @@
-import type { AnswerCondition, Condition } from '../instruments/instrument-definition.js';
+import type { AnswerCondition, InstrumentCondition } from '../instruments/instrument-definition.js';
 import { answerOf, type Answers, type InputFlags } from './answers.js';
 
 export interface ConditionContext {
@@ -12,7 +12,7 @@ const inRange = (n: number, range: { min?: number; max?: number }) =>
   (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
 
 /** Does the condition hold for these answers? The one interpreter of the rules in the data. */
-export function conditionHolds(condition: Condition, context: ConditionContext): boolean {
+export function conditionHolds(condition: InstrumentCondition, context: ConditionContext): boolean {
   switch (condition.type) {
     case 'answer':
       return answerMatches(condition, context.answers);
@@ -21,7 +21,7 @@ export function conditionHolds(condition: Condition, context: ConditionContext):
     case 'flag':
       return Object.hasOwn(context.flags, condition.flag) && context.flags[condition.flag] === true;
     case 'combined': {
-      const holds = (c: Condition) => conditionHolds(c, context);
+      const holds = (c: InstrumentCondition) => conditionHolds(c, context);
       return condition.combine === 'and' ? condition.conditions.every(holds) : condition.conditions.some(holds);
     }
   }
@@ -36,7 +36,7 @@ export function answerMatches(condition: AnswerCondition, answers: Answers): boo
 }
 
 /** The items a condition reads, for skip logic that depends on them. */
-export function itemsReadBy(condition: Condition): string[] {
+export function itemsReadBy(condition: InstrumentCondition): string[] {
   switch (condition.type) {
     case 'answer':
       return [condition.item];

@@ -1,5 +1,5 @@
 import type { FieldError } from '#core';
-import type { Band, InstrumentDefinition } from '../instruments/instrument-definition.js';
+import type { InstrumentBand, InstrumentDefinition } from '../instruments/instrument-definition.js';
 import type { Answers, InputFlags } from './answers.js';
 import { answerMatches, type ConditionContext, conditionHolds } from './condition.js';
 import { itemScore, type ScoreRange, totalRange } from './item-scores.js';
@@ -69,7 +69,7 @@ export function scoreResponse(definition: InstrumentDefinition, answers: Answers
   };
 }
 
-function chooseBand(definition: InstrumentDefinition, context: ConditionContext): { band: Band | null; decidedBy: BandDecision | null } {
+function chooseBand(definition: InstrumentDefinition, context: ConditionContext): { band: InstrumentBand | null; decidedBy: BandDecision | null } {
   const { scoring, bands } = definition;
   if (scoring.bandBy === 'total') {
     const total = context.total ?? Number.NaN;

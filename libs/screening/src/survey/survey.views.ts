@@ -1,5 +1,5 @@
 import type { CampaignInstrument } from '../campaigns/campaign-instrument.repository.js';
-import type { Condition, InputFlag, ItemOption } from '../instruments/instrument-definition.js';
+import type { InstrumentCondition, InstrumentInputFlag, InstrumentItemOption } from '../instruments/instrument-definition.js';
 import type { SurveyHelp } from '../survey-page/help-resources.js';
 import type { SurveyInvitation } from './survey.repository.js';
 
@@ -8,9 +8,9 @@ export interface SurveyItemView {
   kind: 'choice' | 'yes_no';
   textZh: string;
   textEn: string;
-  options?: ItemOption[];
+  options?: InstrumentItemOption[];
   /** Skip logic: show the item only when this holds for the earlier answers. */
-  askedWhen?: Condition;
+  askedWhen?: InstrumentCondition;
 }
 
 export interface SurveyInstrumentView {
@@ -20,7 +20,7 @@ export interface SurveyInstrumentView {
   instructionsZh: string;
   instructionsEn: string;
   items: SurveyItemView[];
-  inputFlags: InputFlag[];
+  inputFlags: InstrumentInputFlag[];
 }
 
 /** What a student sees: whose survey it is and what it asks; never their name, scoring rules or cut-offs. */

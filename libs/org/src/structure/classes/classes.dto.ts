@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsOmittable, PageQuery, ToArray, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, PageQuery, ToArray, Trim, type Uuid, VersionedUpdateDto } from '#core';
 
 export class ListClassesQuery extends PageQuery {
-  @ApiPropertyOptional({ type: [String], description: 'Only classes of these grades (repeat for any of)' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50, description: 'Only classes of these grades (repeat for any of)' })
   @IsOptional()
   @ToArray()
   @ArrayMaxSize(50)
@@ -12,11 +12,11 @@ export class ListClassesQuery extends PageQuery {
 }
 
 export class CreateClassDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'A grade of your school' })
   @IsUUID()
   gradeId: string;
 
-  @ApiProperty({ example: '3班' })
+  @ApiProperty({ example: '3班', minLength: 1, maxLength: 50 })
   @Trim()
   @IsString()
   @Length(1, 50)
@@ -29,7 +29,7 @@ export class UpdateClassDto extends VersionedUpdateDto {
   @IsUUID()
   gradeId?: string;
 
-  @ApiPropertyOptional({ example: '3班' })
+  @ApiPropertyOptional({ example: '3班', minLength: 1, maxLength: 50 })
   @IsOmittable()
   @Trim()
   @IsString()
@@ -38,13 +38,13 @@ export class UpdateClassDto extends VersionedUpdateDto {
 }
 
 export interface ClassTeacherView {
-  userId: string;
+  userId: Uuid;
   displayName: string;
 }
 
 export interface ClassView {
-  id: string;
-  gradeId: string;
+  id: Uuid;
+  gradeId: Uuid;
   gradeName: string;
   name: string;
   /** Who teaches the class now (current assignments). */

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateGradeDto, type GradeView, UpdateGradeDto } from './grades.dto.js';
+import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { GradesService } from './grades.service.js';
 
 @ApiTags('structure')
@@ -13,18 +14,21 @@ export class GradesController {
 
   @Get()
   @RequirePermission(Permission.ClassRead)
+  @ApiOperation({ operationId: 'listGrades', summary: "The school's grades, by sort order, then name" })
   list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<GradeView>> {
     return this.grades.list(caller, query);
   }
 
   @Get(':gradeId')
   @RequirePermission(Permission.ClassRead)
+  @ApiOperation({ operationId: 'getGrade', summary: 'One grade of the school' })
   get(@CurrentCaller() caller: Caller, @UuidParam('gradeId') gradeId: string): Promise<GradeView> {
     return this.grades.get(caller, gradeId);
   }
 
   @Post()
   @RequirePermission(Permission.ClassManage)
+  @ApiOperation({ operationId: 'createGrade', summary: 'Add a grade to the school', description: 'Grade names are unique within a school. Audited.' })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateGradeDto,
@@ -37,6 +41,8 @@ export class GradesController {
 
   @Patch(':gradeId')
   @RequirePermission(Permission.ClassManage)
+  @ApiOperation({ operationId: 'updateGrade', summary: 'Rename a grade or change its place in lists', description: 'Audited.' })
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('gradeId') gradeId: string,

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, type Uuid, VersionedUpdateDto } from '#core';
 
-const SORT_ORDER = { minimum: 0, maximum: 10_000 };
+const SORT_ORDER = { type: 'integer', minimum: 0, maximum: 10_000 } as const;
 
 export class CreateGradeDto {
-  @ApiProperty({ example: '高一' })
+  @ApiProperty({ example: '高一', minLength: 1, maxLength: 50 })
   @Trim()
   @IsString()
   @Length(1, 50)
@@ -20,7 +20,7 @@ export class CreateGradeDto {
 }
 
 export class UpdateGradeDto extends VersionedUpdateDto {
-  @ApiPropertyOptional({ example: '高二' })
+  @ApiPropertyOptional({ example: '高二', minLength: 1, maxLength: 50 })
   @IsOmittable()
   @Trim()
   @IsString()
@@ -36,7 +36,7 @@ export class UpdateGradeDto extends VersionedUpdateDto {
 }
 
 export interface GradeView {
-  id: string;
+  id: Uuid;
   name: string;
   sortOrder: number;
   version: number;

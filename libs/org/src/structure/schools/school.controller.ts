@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedVersion, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type SchoolView, UpdateSchoolDto } from './school.dto.js';
+import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { SchoolService } from './school.service.js';
 
 @ApiTags('structure')
@@ -12,12 +13,23 @@ export class SchoolController {
 
   @Get(':schoolId')
   @RequirePermission(Permission.SchoolRead)
+  @ApiOperation({
+    operationId: 'getSchool',
+    summary: 'Your school: its name, code and time zone',
+    description: 'Only your own school; any other id answers 404.',
+  })
   get(@CurrentCaller() caller: Caller, @UuidParam('schoolId') schoolId: string): Promise<SchoolView> {
     return this.schools.get(caller, schoolId);
   }
 
   @Patch(':schoolId')
   @RequirePermission(Permission.SchoolManage)
+  @ApiOperation({
+    operationId: 'updateSchool',
+    summary: "Rename your school or change the time zone it reads calendar dates in",
+    description: 'Audited.',
+  })
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('schoolId') schoolId: string,

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
+import { IsOmittable, Trim, type Uuid, VersionedUpdateDto } from '#core';
 import { IsIanaTimeZone } from './is-time-zone.js';
 
 export class UpdateSchoolDto extends VersionedUpdateDto {
-  @ApiPropertyOptional({ example: '第一中学' })
+  @ApiPropertyOptional({ example: '第一中学', minLength: 1, maxLength: 100 })
   @IsOmittable()
   @Trim()
   @IsString()
@@ -18,9 +18,11 @@ export class UpdateSchoolDto extends VersionedUpdateDto {
 }
 
 export interface SchoolView {
-  id: string;
+  id: Uuid;
   name: string;
+  /** The short code the school was registered with; it never changes. */
   code: string;
+  /** IANA time zone, e.g. `Asia/Shanghai`. */
   timezone: string;
   version: number;
   createdAt: Date;

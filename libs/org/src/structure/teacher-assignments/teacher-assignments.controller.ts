@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
@@ -14,12 +14,14 @@ export class TeacherAssignmentsController {
 
   @Get()
   @RequirePermission(Permission.ClassRead)
+  @ApiOperation({ operationId: 'listClassTeacherAssignments', summary: "A class's teacher assignments, current and ended, newest first" })
   list(@CurrentCaller() caller: Caller, @UuidParam('classId') classId: string, @Query() query: PageQuery): Promise<Page<TeacherAssignmentView>> {
     return this.assignments.list(caller, classId, query);
   }
 
   @Get(':assignmentId')
   @RequirePermission(Permission.ClassRead)
+  @ApiOperation({ operationId: 'getClassTeacherAssignment', summary: 'One teacher assignment of a class' })
   get(
     @CurrentCaller() caller: Caller,
     @UuidParam('classId') classId: string,
@@ -30,6 +32,11 @@ export class TeacherAssignmentsController {
 
   @Post()
   @RequirePermission(Permission.ClassManage)
+  @ApiOperation({
+    operationId: 'assignClassTeacher',
+    summary: 'Make an active class teacher a current teacher of the class',
+    description: "With `replaceCurrent`, the class's other current assignments end in the same step. Audited.",
+  })
   async assign(
     @CurrentCaller() caller: Caller,
     @UuidParam('classId') classId: string,
@@ -44,6 +51,11 @@ export class TeacherAssignmentsController {
   @Post(':assignmentId/end')
   @RequirePermission(Permission.ClassManage)
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'endClassTeacherAssignment',
+    summary: 'End a teacher assignment: the teacher no longer sees the class',
+    description: 'Assignments are ended, never deleted, so the history stays. Audited.',
+  })
   end(
     @CurrentCaller() caller: Caller,
     @UuidParam('classId') classId: string,

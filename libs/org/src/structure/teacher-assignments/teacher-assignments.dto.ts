@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import type { Uuid } from '#core';
 
 export class AssignClassTeacherDto {
   @ApiProperty({ format: 'uuid', description: 'An active class teacher of the school' })
@@ -13,12 +14,13 @@ export class AssignClassTeacherDto {
 }
 
 export interface TeacherAssignmentView {
-  id: string;
-  classId: string;
-  userId: string;
+  id: Uuid;
+  classId: Uuid;
+  userId: Uuid;
   displayName: string;
   startedAt: Date;
   /** Null while the assignment is current. */
   endedAt: Date | null;
-  assignedBy: string | null;
+  /** The user who made the assignment; null when not recorded. */
+  assignedBy: Uuid | null;
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateGuardianDto } from '../dtos/create-guardian.dto.js';
 import type { GuardianView } from '../dtos/student.views.js';
 import { UpdateGuardianDto } from '../dtos/update-guardian.dto.js';
+import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { GuardianService } from '../services/guardian.service.js';
 
 @ApiTags('students')
@@ -15,12 +16,22 @@ export class GuardiansController {
 
   @Get()
   @RequirePermission(Permission.GuardianRead)
+  @ApiOperation({
+    operationId: 'listGuardians',
+    summary: "A student's guardians with their phone numbers, in the order they were added",
+    description: 'The read is audited like the student detail.',
+  })
   list(@CurrentCaller() caller: Caller, @UuidParam('studentId') studentId: string, @Query() page: PageQuery): Promise<Page<GuardianView>> {
     return this.guardians.list(caller, studentId, page);
   }
 
   @Post()
   @RequirePermission(Permission.GuardianManage)
+  @ApiOperation({
+    operationId: 'createGuardian',
+    summary: 'Add a guardian to a student',
+    description: 'A new primary guardian makes the previous one not primary. Audited.',
+  })
   async add(
     @CurrentCaller() caller: Caller,
     @UuidParam('studentId') studentId: string,
@@ -34,6 +45,12 @@ export class GuardiansController {
 
   @Patch(':guardianId')
   @RequirePermission(Permission.GuardianManage)
+  @ApiOperation({
+    operationId: 'updateGuardian',
+    summary: "Change a guardian's name, relation, phone number or whether they are called first",
+    description: 'Making a guardian primary makes the others not primary. Audited.',
+  })
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('studentId') studentId: string,
@@ -47,6 +64,11 @@ export class GuardiansController {
   @Delete(':guardianId')
   @RequirePermission(Permission.GuardianManage)
   @HttpCode(204)
+  @ApiOperation({
+    operationId: 'deleteGuardian',
+    summary: 'Remove a guardian from a student',
+    description: 'Guardians are contact data, not records of care, so they are deleted. Audited.',
+  })
   async remove(
     @CurrentCaller() caller: Caller,
     @UuidParam('studentId') studentId: string,

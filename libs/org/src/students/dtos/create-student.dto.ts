@@ -6,23 +6,23 @@ import { PERSON_NAME_MAX_LENGTH, STUDENT_NUMBER_PATTERN, STUDENT_NUMBER_RULE } f
 import { IsDateOfBirth } from './field-decorators.js';
 
 export class CreateStudentDto {
-  @ApiProperty({ example: '20260101' })
+  @ApiProperty({ example: '20260101', pattern: STUDENT_NUMBER_PATTERN.source, description: 'Unique within the school; the key of the CSV import' })
   @IsString()
   @Matches(STUDENT_NUMBER_PATTERN, { message: STUDENT_NUMBER_RULE })
   studentNumber: string;
 
-  @ApiProperty({ example: '张小明', maxLength: PERSON_NAME_MAX_LENGTH })
+  @ApiProperty({ example: '张小明', minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH })
   @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name: string;
 
-  @ApiPropertyOptional({ enum: GENDERS, default: 'unspecified' })
+  @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender', default: 'unspecified' })
   @IsOptional()
   @IsIn(GENDERS)
   gender?: Gender;
 
-  @ApiPropertyOptional({ example: '2010-03-05', format: 'date' })
+  @ApiPropertyOptional({ example: '2010-03-05', format: 'date', description: 'Not in the future' })
   @IsOptional()
   @IsDateOfBirth()
   dateOfBirth?: string;
@@ -31,7 +31,7 @@ export class CreateStudentDto {
   @IsUUID()
   classId: string;
 
-  @ApiPropertyOptional({ enum: STUDENT_STATUSES, default: 'enrolled' })
+  @ApiPropertyOptional({ enum: STUDENT_STATUSES, enumName: 'StudentStatus', default: 'enrolled' })
   @IsOptional()
   @IsIn(STUDENT_STATUSES)
   status?: StudentStatus;

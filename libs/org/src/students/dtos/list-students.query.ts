@@ -4,17 +4,17 @@ import { PageQuery, ToArray, Trim } from '#core';
 import { STUDENT_STATUSES, type StudentStatus } from '../../entities/student.entity.js';
 
 export class ListStudentsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only students of this class' })
   @IsOptional()
   @IsUUID()
   classId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only students of this grade' })
   @IsOptional()
   @IsUUID()
   gradeId?: string;
 
-  @ApiPropertyOptional({ enum: STUDENT_STATUSES, isArray: true, description: 'Repeat for "any of"' })
+  @ApiPropertyOptional({ enum: STUDENT_STATUSES, enumName: 'StudentStatus', isArray: true, maxItems: STUDENT_STATUSES.length, description: 'Repeat for "any of"' })
   @IsOptional()
   @ToArray()
   @ArrayMaxSize(STUDENT_STATUSES.length)

@@ -1,28 +1,30 @@
+import type { IsoDate, Uuid } from '#core';
 import type { GuardianRelation } from '../../entities/guardian.entity.js';
 import type { Gender, StudentStatus } from '../../entities/student.entity.js';
 
 /** A student as lists (and write answers) show it: no guardians, no contact data. */
 export interface StudentSummary {
-  id: string;
+  id: Uuid;
   studentNumber: string;
   name: string;
   gender: Gender;
-  /** `YYYY-MM-DD`, a calendar date. */
-  dateOfBirth: string | null;
-  classId: string;
+  dateOfBirth: IsoDate | null;
+  classId: Uuid;
   className: string;
-  gradeId: string;
+  gradeId: Uuid;
   gradeName: string;
   status: StudentStatus;
   version: number;
 }
 
 export interface GuardianView {
-  id: string;
-  studentId: string;
+  id: Uuid;
+  studentId: Uuid;
   name: string;
   relation: GuardianRelation;
+  /** In its canonical spelling. */
   phone: string;
+  /** The one to call first; at most one per student. */
   isPrimary: boolean;
   version: number;
 }

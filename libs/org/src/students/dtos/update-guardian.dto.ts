@@ -6,19 +6,19 @@ import { PERSON_NAME_MAX_LENGTH } from '../rules/student-fields.js';
 import { IsPhoneNumber } from './field-decorators.js';
 
 export class UpdateGuardianDto extends VersionedUpdateDto {
-  @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX_LENGTH })
+  @ApiPropertyOptional({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ enum: GUARDIAN_RELATIONS })
+  @ApiPropertyOptional({ enum: GUARDIAN_RELATIONS, enumName: 'GuardianRelation' })
   @IsOmittable()
   @IsIn(GUARDIAN_RELATIONS)
   relation?: GuardianRelation;
 
-  @ApiPropertyOptional({ example: '13812345678' })
+  @ApiPropertyOptional({ example: '13812345678', description: 'Mainland mobile or landline, or an international number with +' })
   @IsOmittable()
   @IsString()
   @IsPhoneNumber()

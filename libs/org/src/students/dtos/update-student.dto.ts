@@ -7,29 +7,29 @@ import { IsDateOfBirth } from './field-decorators.js';
 
 /** The fields people may change; the student number is the import key and stays as issued. */
 export class UpdateStudentDto extends VersionedUpdateDto {
-  @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX_LENGTH })
+  @ApiPropertyOptional({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH })
   @IsOmittable()
   @Trim()
   @IsString()
   @Length(1, PERSON_NAME_MAX_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ enum: GENDERS })
+  @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender' })
   @IsOmittable()
   @IsIn(GENDERS)
   gender?: Gender;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Not in the future; null clears it' })
   @IsOptional()
   @IsDateOfBirth()
   dateOfBirth?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Moves the student to another class of the school' })
   @IsOmittable()
   @IsUUID()
   classId?: string;
 
-  @ApiPropertyOptional({ enum: STUDENT_STATUSES })
+  @ApiPropertyOptional({ enum: STUDENT_STATUSES, enumName: 'StudentStatus' })
   @IsOmittable()
   @IsIn(STUDENT_STATUSES)
   status?: StudentStatus;

@@ -10,7 +10,8 @@ import { SchoolClassLookupRepository } from '../repositories/school-class-lookup
 import { type ImportedGuardian, type ImportedStudent, StudentImportRepository } from '../repositories/student-import.repository.js';
 import { importInvalid } from '../rules/student-problems.js';
 
-export interface ImportSummary {
+/** How many students a CSV import created, changed, and found as they were. */
+export interface StudentImportSummary {
   created: number;
   updated: number;
   unchanged: number;
@@ -34,7 +35,7 @@ export class StudentImportService {
     private readonly clock: Clock,
   ) {}
 
-  async importCsv(caller: Caller, text: string): Promise<ImportSummary> {
+  async importCsv(caller: Caller, text: string): Promise<StudentImportSummary> {
     const file = readImportFile(text);
     if (Array.isArray(file)) throw importInvalid(file);
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,9 @@
+import type { Uuid } from '#core';
 import type { CampaignStatus } from '../entities/screening-campaign.entity.js';
 
+/** One questionnaire of a campaign, in the order the survey shows them. */
 export interface CampaignInstrumentSummary {
-  id: string;
+  id: Uuid;
   code: string;
   version: number;
   nameZh: string;
@@ -10,13 +12,14 @@ export interface CampaignInstrumentSummary {
 
 /** A row of the campaign list. */
 export interface CampaignSummary {
-  id: string;
+  id: Uuid;
   name: string;
   status: CampaignStatus;
   opensAt: Date;
   closesAt: Date;
+  /** The codes of its questionnaires, in survey order. */
   instrumentCodes: string[];
-  createdBy: string;
+  createdBy: Uuid;
   createdAt: Date;
   version: number;
 }
@@ -24,12 +27,13 @@ export interface CampaignSummary {
 export interface CampaignDetail extends Omit<CampaignSummary, 'instrumentCodes'> {
   consentTextZh: string;
   consentTextEn: string | null;
-  gradeIds: string[];
-  classIds: string[];
+  gradeIds: Uuid[];
+  classIds: Uuid[];
   instruments: CampaignInstrumentSummary[];
   /** The team, creator included: the staff who see the answers. */
-  counselorIds: string[];
+  counselorIds: Uuid[];
   invitationCount: number;
+  /** The statuses the campaign may move to next. */
   allowedTransitions: CampaignStatus[];
   openedAt: Date | null;
   closedAt: Date | null;

@@ -16,7 +16,13 @@ export class CampaignInvitationsController {
   // The file holds tokens that let anyone answer as the student: no cache may keep it.
   @Header('cache-control', 'no-store')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: "The campaign's invitations with their tokens and links (its team only; audited)" })
+  @ApiOperation({
+    operationId: 'exportCampaignInvitationsCsv',
+    summary: "Download a campaign's invitations with their survey tokens and links as CSV",
+    description:
+      "The tokens let anyone answer as the student: the campaign's team only, never cached, and every export is audited. " +
+      'UTF-8 with a byte-order mark; columns student_number, name, class, token, link.',
+  })
   exportCsv(@CurrentCaller() caller: Caller, @UuidParam('campaignId') campaignId: string): Promise<string> {
     return this.exports.exportCsv(caller, campaignId);
   }

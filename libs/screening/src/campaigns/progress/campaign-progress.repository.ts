@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 import type { Caller } from '#access';
 import { SqlParameters, visibleStudentsCondition } from '#org';
 
+/** Invited and submitted counts of one class. */
 export interface ClassProgress {
-  classId: string;
+  classId: Uuid;
   gradeName: string;
   className: string;
   invited: number;
@@ -14,13 +15,16 @@ export interface ClassProgress {
 }
 
 /** Who may be reminded: names and numbers, nothing of any answer. */
-export interface PendingStudent {
-  studentId: string;
+export interface PendingStudentView {
+  studentId: Uuid;
   studentNumber: string;
   name: string;
-  classId: string;
+  classId: Uuid;
   gradeName: string;
   className: string;
+}
+
+export interface PendingStudent extends PendingStudentView {
   /** For the keyset only; not part of the answer. */
   invitationId: string;
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Page, toPage } from '#core';
+import { type Page, toPage, type Uuid } from '#core';
 import type { Caller } from '#access';
 import { campaignNotFound } from '../campaign-problems.js';
 import { CampaignRepository } from '../campaign.repository.js';
 import type { PendingStudentsQuery } from '../dtos/pending-students.query.js';
-import { type ClassProgress, CampaignProgressRepository, type PendingStudent } from './campaign-progress.repository.js';
+import { type ClassProgress, CampaignProgressRepository, type PendingStudentView } from './campaign-progress.repository.js';
 
+/** A campaign's invitations: how many were issued and answered, in all and per class. */
 export interface CampaignProgress {
-  campaignId: string;
+  campaignId: Uuid;
   invited: number;
   submitted: number;
   classes: ClassProgress[];
@@ -32,7 +33,7 @@ export class CampaignProgressService {
     };
   }
 
-  async pendingStudents(caller: Caller, campaignId: string, query: PendingStudentsQuery): Promise<Page<Omit<PendingStudent, 'invitationId'>>> {
+  async pendingStudents(caller: Caller, campaignId: string, query: PendingStudentsQuery): Promise<Page<PendingStudentView>> {
     await this.requireCampaign(caller, campaignId);
     const rows = await this.progress.pending(caller, campaignId, { classId: query.classId }, query);
     return toPage(

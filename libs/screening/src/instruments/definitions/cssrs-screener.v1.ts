@@ -1,9 +1,9 @@
-import type { AnswerCondition, Condition } from '../instrument-definition.js';
+import type { AnswerCondition, InstrumentCondition } from '../instrument-definition.js';
 import type { InstrumentSeed } from './instrument-seed.js';
 
 const answered = (item: string, equals: boolean): AnswerCondition => ({ type: 'answer', item, equals });
 const yes = (item: string) => answered(item, true);
-const AFTER_YES_TO_ITEM2: Condition = yes('item2');
+const AFTER_YES_TO_ITEM2: InstrumentCondition = yes('item2');
 
 /**
  * C-SSRS screener (recent): six yes/no questions and no total. As in the published screener,

@@ -1,8 +1,8 @@
-import type { ItemOption } from '../instrument-definition.js';
+import type { InstrumentItemOption } from '../instrument-definition.js';
 import type { InstrumentSeed } from './instrument-seed.js';
 
 // Response options of the PHQ-9 (English original; Chinese as in the Pfizer simplified-Chinese form).
-const PAST_TWO_WEEKS: ItemOption[] = [
+const PAST_TWO_WEEKS: InstrumentItemOption[] = [
   { value: 0, labelZh: '完全不会', labelEn: 'Not at all' },
   { value: 1, labelZh: '好几天', labelEn: 'Several days' },
   { value: 2, labelZh: '一半以上的天数', labelEn: 'More than half the days' },

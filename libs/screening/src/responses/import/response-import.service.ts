@@ -13,6 +13,7 @@ import { ResponseRepository } from '../response.repository.js';
 import { readResponseImportFile } from './response-import-file.js';
 import { readResponseImportRows, studentNumbersOf } from './response-import-rows.js';
 
+/** How many responses a CSV import stored. */
 export interface ResponseImportSummary {
   imported: number;
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursorAs, type PageQuery } from '#core';
+import { decodeCursorAs, type PageQuery, type Uuid } from '#core';
 import type { ResponseSource } from '../entities/screening-response.entity.js';
 
-export interface BandView {
+/** The outcome band a response fell in, as its instrument names it. */
+export interface ResponseBandView {
   code: string;
   labelZh: string;
   labelEn: string;
@@ -12,11 +13,11 @@ export interface BandView {
 
 /** What every view of a response shows: no answers. */
 export interface ResponseSummary {
-  id: string;
-  campaignId: string;
+  id: Uuid;
+  campaignId: Uuid;
   campaignName: string;
-  studentId: string;
-  instrumentId: string;
+  studentId: Uuid;
+  instrumentId: Uuid;
   instrumentCode: string;
   instrumentVersion: number;
   instrumentNameZh: string;
@@ -24,16 +25,19 @@ export interface ResponseSummary {
   source: ResponseSource;
   administeredAt: Date;
   submittedAt: Date;
+  /** The sum of the scored items; null for instruments without a total (C-SSRS). */
   total: number | null;
-  band: BandView | null;
+  band: ResponseBandView | null;
+  /** The band's code when rules chose it rather than a total range (UPI class, C-SSRS level). */
   classification: string | null;
+  /** The keys of the critical items the answers hit. */
   criticalItemsHit: string[];
 }
 
 export interface ResponseRow extends ResponseSummary {
   studentName: string;
   className: string;
-  enteredBy: string | null;
+  enteredBy: Uuid | null;
   /** Encrypted. */
   answers: string;
   /** Whether the reader is on the campaign's team. */

@@ -1,8 +1,10 @@
+import type { Uuid } from '#core';
 import type { InputFlags, Answers } from '../../scoring/answers.js';
 import type { ResponseSummary } from './response-read.repository.js';
 
 /** A row of a student's screening results: no answers, nothing a teacher could not be told by a counselor. */
 export interface ScreeningResultView extends Omit<ResponseSummary, 'criticalItemsHit' | 'studentId' | 'instrumentNameZh' | 'instrumentNameEn'> {
+  /** Whether the answers hit a critical item; which one is for the team to see. */
   critical: boolean;
 }
 
@@ -10,7 +12,8 @@ export interface ScreeningResultView extends Omit<ResponseSummary, 'criticalItem
 export interface ResponseDetailView extends ResponseSummary {
   studentName: string;
   className: string;
-  enteredBy: string | null;
+  /** Who typed the paper form in or imported the file; null for the survey. */
+  enteredBy: Uuid | null;
   answers: Answers;
   flags: InputFlags;
 }

@@ -12,14 +12,22 @@ export class ResponsesController {
 
   @Get('screening-responses/:responseId')
   @RequirePermission(Permission.ScreeningResponseRead)
-  @ApiOperation({ summary: "One response with its answers: the campaign's team, or a break-glass grant; anyone else 404 (audited)" })
+  @ApiOperation({
+    operationId: 'getScreeningResponse',
+    summary: 'One screening response with its answers, score and band',
+    description: "The campaign's team, or someone with a break-glass grant for the student; anyone else 404. Every read is audited.",
+  })
   get(@CurrentCaller() caller: Caller, @UuidParam('responseId') responseId: string): Promise<ResponseDetailView> {
     return this.reads.get(caller, responseId);
   }
 
   @Get('students/:studentId/screening-results')
   @RequirePermission(Permission.ScreeningResultsRead)
-  @ApiOperation({ summary: "A student's screening results, newest first, without answers (audited)" })
+  @ApiOperation({
+    operationId: 'listStudentScreeningResults',
+    summary: "A student's screening results, newest first, without the answers",
+    description: "Audited as a read of the student's records.",
+  })
   listForStudent(@CurrentCaller() caller: Caller, @UuidParam('studentId') studentId: string, @Query() query: PageQuery): Promise<Page<ScreeningResultView>> {
     return this.reads.listForStudent(caller, studentId, query);
   }

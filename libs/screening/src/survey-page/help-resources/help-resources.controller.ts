@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedVersion } from '#core';
+import { ApiIfMatchHeader } from '#org';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type HelpResourcesView, ReplaceHelpResourcesDto } from './help-resources.dtos.js';
 import { HelpResourcesService } from './help-resources.service.js';
@@ -13,13 +14,22 @@ export class HelpResourcesController {
 
   @Get()
   @RequirePermission(Permission.HelpResourcesManage)
+  @ApiOperation({
+    operationId: 'getHelpResources',
+    summary: 'The help resources the survey shows your students, and whether the general lines stand in',
+  })
   find(@CurrentCaller() caller: Caller): Promise<HelpResourcesView> {
     return this.helpResources.find(caller);
   }
 
   @Put()
   @RequirePermission(Permission.HelpResourcesManage)
-  @ApiOperation({ summary: 'Replace the whole list; carries the version it is based on (body or If-Match); 409 when stale' })
+  @ApiOperation({
+    operationId: 'replaceHelpResources',
+    summary: 'Replace the whole list of help resources the survey shows your students',
+    description: 'An empty list brings back the general help lines. Audited.',
+  })
+  @ApiIfMatchHeader()
   replace(@CurrentCaller() caller: Caller, @Headers('if-match') ifMatch: string | undefined, @Body() body: ReplaceHelpResourcesDto): Promise<HelpResourcesView> {
     return this.helpResources.replace(caller, expectedVersion(ifMatch, body.version), body.resources);
   }

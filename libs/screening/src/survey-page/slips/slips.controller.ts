@@ -26,9 +26,12 @@ export class SlipsController {
   @Get(':campaignId/classes/:classId/slips')
   @RequirePermission(Permission.ScreeningSlipsPrint)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'] })
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'], description: 'The language of the slips; Chinese unless `en`' })
   @ApiOperation({
-    summary: "Printable survey slips of a class, one per invited student with link and QR code (the campaign's team and the class's teachers only; audited)",
+    operationId: 'getScreeningSlipsHtml',
+    summary: 'Printable survey slips of a class: one per invited student, with link and QR code',
+    description:
+      "An HTML page for the printer. The campaign's team and the class's current teachers only; never cached; every print is audited.",
   })
   async slipsPage(
     @CurrentCaller() caller: Caller,
