@@ -38,7 +38,9 @@ export type ContractViolationKind =
   | 'unexpected-body'
   | 'missing-body'
   | 'invalid-body'
-  | 'unusable-schema';
+  | 'unusable-schema'
+  /** The check itself threw: a bug here, not in the API. */
+  | 'check-failed';
 
 export interface ContractViolation {
   kind: ContractViolationKind;
