@@ -64,26 +64,31 @@ export class ContractCheck {
     private readonly validator: ContractValidator | null,
     readonly mode: ContractCheckMode,
     private readonly reportPath: string | undefined,
+    /** Route templates under these (a test's own controllers) are not the API's. */
+    private readonly testOnlyRoutes: string[] = [],
   ) {}
 
-  /** The check of apps/api/openapi.json, or of a test's own document when it passes one. */
-  static forTestApp(options: { contract?: OpenApiDocument | ContractValidator; contractMode?: ContractCheckMode }): ContractCheck {
+  /**
+   * The check of apps/api/openapi.json, which skips the test's own routes (`testOnlyRoutes`), or
+   * of a test's own document when it passes one, which checks them too.
+   */
+  static forTestApp(options: { contract?: OpenApiDocument | ContractValidator; contractMode?: ContractCheckMode; testOnlyRoutes?: string[] }): ContractCheck {
     const mode = options.contractMode ?? contractCheckMode();
     if (mode === 'off') return new ContractCheck(null, mode, undefined);
     if (options.contract) {
       const validator = options.contract instanceof ContractValidator ? options.contract : new ContractValidator(options.contract);
       return new ContractCheck(validator, mode, undefined);
     }
-    return ContractCheck.forDocumentFile(CONTRACT_DOCUMENT_PATH, mode, CONTRACT_REPORT_PATH);
+    return ContractCheck.forDocumentFile(CONTRACT_DOCUMENT_PATH, mode, CONTRACT_REPORT_PATH, options.testOnlyRoutes);
   }
 
-  static forDocumentFile(file: string, mode: ContractCheckMode, reportPath: string): ContractCheck {
+  static forDocumentFile(file: string, mode: ContractCheckMode, reportPath: string, testOnlyRoutes: string[] = []): ContractCheck {
     if (mode === 'off') return new ContractCheck(null, mode, undefined);
     const validator = validatorOfFile(file);
     if (!validator && mode === 'enforce') {
       throw new Error(`CONTRACT_CHECK=enforce, but there is no ${path.relative(ROOT, file)} to check the answers against`);
     }
-    return new ContractCheck(validator, mode, reportPath);
+    return new ContractCheck(validator, mode, reportPath, testOnlyRoutes);
   }
 
   /** Looks at every answer the app sends; register before `app.init()`, so that every route has it. */
@@ -91,7 +96,7 @@ export class ContractCheck {
     if (!this.validator) return;
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const route = request.routeOptions.url;
-      if (route !== undefined && !SELF_DESCRIBING.test(route)) {
+      if (route !== undefined && !SELF_DESCRIBING.test(route) && !this.isTestOnly(route)) {
         const contentType = reply.getHeader('content-type');
         this.record({
           method: request.method,
@@ -103,6 +108,10 @@ export class ContractCheck {
       }
       done(null, payload);
     });
+  }
+
+  private isTestOnly(route: string): boolean {
+    return this.testOnlyRoutes.some((base) => route === base || route.startsWith(`${base}/`));
   }
 
   record(answer: ContractAnswer): void {
