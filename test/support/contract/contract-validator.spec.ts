@@ -209,6 +209,12 @@ describe('ContractValidator', () => {
       const [violation] = wrong.violations(answer({ route: '/x', json: 'red' }));
       expect(violation).toMatchObject({ kind: 'unusable-schema' });
       expect(violation.message).toContain('unknown format "colour"');
+      const misspelt = new ContractValidator({
+        openapi: '3.0.0',
+        paths: { '/x': { get: { responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/X' } } } } } } } },
+        components: { schemas: { X: { type: 'object', required: true, properties: { a: { type: 'string', nullabel: true } } } } },
+      });
+      expect(misspelt.violations(answer({ route: '/x', json: {} }))).toEqual([expect.objectContaining({ kind: 'unusable-schema', message: expect.stringContaining('required value must be ["array"]') })]);
     });
   });
 
