@@ -84,7 +84,9 @@ function databaseUrl(adminUrl: string, name: string): string {
  * Migrates one template database per run; each test file then clones it
  * (`CREATE DATABASE ... TEMPLATE ...`), so files are isolated and need no cleaning.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { rootDir: string }): Promise<void> {
+  // The contract check's report (test/support/contract) holds this run's violations only.
+  await rm(path.join(globalConfig.rootDir, 'dist', 'contract-violations.jsonl'), { force: true });
   const server = await startTestServer((line) => process.stderr.write(`${line}\n`));
   globalThis.__campusCareTestServer = server;
   const runId = randomBytes(4).toString('hex');
