@@ -47,7 +47,8 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       const signature = checker.getSignatureFromDeclaration(declaration);
       if (!signature) throw new Error(`${where}: ${handler.className}.${handler.methodName} has no signature`);
       const answer = schemas.ofReturnType(checker.getReturnTypeOfSignature(signature), `${handler.className}.${handler.methodName}`);
-      completeSuccess(operation, answer, where);
+      completeSuccess(operation, answer, handler.produces, where);
+      if (handler.notReplayable) dropIdempotencyKey(operation);
 
       const thrown = problems.ofMethod(handler.className, handler.methodName);
       const codes = new Set<string>(thrown.codes);
@@ -73,17 +74,23 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
     }
   }
 
+  // What the sources do not say precisely enough: the document is not written while any remain.
+  const refusals = [...new Set([...schemas.problems, ...problems.problems])];
   const requestSchemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const schema of Object.values(requestSchemas)) {
     // Nest copies the description of the first property using a named enum onto the enum itself.
     if (schema.enum && !schema.properties) delete schema.description;
   }
+  for (const [name, schema] of Object.entries(schemas.components)) {
+    const request = requestSchemas[name];
+    if (request && JSON.stringify(sortedEnum(request)) !== JSON.stringify(sortedEnum(schema))) {
+      refusals.push(`${name} names both a request schema and a different answer type; rename one`);
+    }
+  }
   document.components = {
     ...document.components,
     schemas: sortedByKey({ ...requestSchemas, ...PROBLEM_SCHEMAS, ...schemas.components }),
   };
-  // What the sources do not say precisely enough: the document is not written while any remain.
-  const refusals = [...new Set([...schemas.problems, ...problems.problems])];
   return { document, refusals };
 }
 
@@ -101,14 +108,14 @@ function addHttpLayerCodes(codes: Set<string>, operation: OperationObject, handl
 }
 
 /** The 2xx answers Nest put on the operation (their status follows @HttpCode), given the handler's schema. */
-function completeSuccess(operation: OperationObject, answer: Schema | undefined, where: string): void {
+function completeSuccess(operation: OperationObject, answer: Schema | undefined, produces: string[], where: string): void {
   const statuses = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
   if (statuses.length === 0) throw new Error(`${where}: no success answer`);
   for (const status of statuses) {
     const response = operation.responses[status] as ResponseObject;
     // @ApiProduces: the handler sends text (CSV, iCalendar, HTML) or bytes (images) itself; its
     // return type (often void, with the reply written directly) says nothing about them.
-    const produced = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
+    const produced = produces.filter((type) => type !== 'application/json');
     if (produced.length > 0) {
       response.content = Object.fromEntries(produced.map((type) => [type, { schema: textOrBytes(type) }]));
     } else if (answer) {
@@ -118,6 +125,11 @@ function completeSuccess(operation: OperationObject, answer: Schema | undefined,
     }
     response.description ||= response.content ? 'Done' : 'Done; no body';
   }
+}
+
+/** A @NotReplayable route refuses Idempotency-Key (400): it is not a header to offer. */
+function dropIdempotencyKey(operation: OperationObject): void {
+  operation.parameters = (operation.parameters ?? []).filter((p) => !('name' in p) || p.name !== 'Idempotency-Key');
 }
 
 function textOrBytes(mediaType: string): Schema {
@@ -134,6 +146,11 @@ function describePermission(operation: OperationObject): void {
 function permissionOf(operation: OperationObject): string | undefined {
   const permission = (operation as OperationObject & { 'x-permission'?: unknown })['x-permission'];
   return typeof permission === 'string' ? permission : undefined;
+}
+
+/** A named enum as compared across requests and answers: its values, in order. */
+function sortedEnum(schema: Schema): Schema {
+  return schema.enum ? { type: schema.type, enum: [...schema.enum].sort() } : schema;
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {

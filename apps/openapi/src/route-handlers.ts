@@ -18,6 +18,8 @@ export interface RouteHandler {
   rateLimited: boolean;
   /** Whether the route refuses Idempotency-Key (@NotReplayable). */
   notReplayable: boolean;
+  /** Media types of @ApiProduces (text or bytes the handler sends itself); empty for JSON. */
+  produces: string[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function routeHandlers(app: INestApplication): { byOperationId: Map<strin
           interceptors: namesOf(INTERCEPTORS_METADATA),
           rateLimited: routeConfig?.rateLimit !== undefined,
           notReplayable: Reflect.getMetadata(NOT_REPLAYABLE, handler) !== undefined,
+          produces: Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) ?? Reflect.getMetadata(DECORATORS.API_PRODUCES, controller) ?? [],
         });
       }
     }

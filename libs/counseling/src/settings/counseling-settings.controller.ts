@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { expectedVersion } from '#core';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiIfMatchHeader, expectedVersion } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type CounselingSettingsView, UpdateCounselingSettingsDto } from './counseling-settings.dto.js';
 import { CounselingSettingsService } from './counseling-settings.service.js';
@@ -22,12 +22,7 @@ export class CounselingSettingsController {
     summary: "Change the school's counseling settings",
     description: 'Based on a version (`If-Match` or `version`); a stale one answers 409. Audited.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version the edit is based on, quoted (`"3"`); or send `version` in the body (both must agree)',
-    schema: { type: 'string', pattern: '^"\\d{1,9}"$', example: '"3"' },
-  })
+  @ApiIfMatchHeader()
   @Patch()
   @RequirePermission(Permission.CounselingSettingsManage)
   update(

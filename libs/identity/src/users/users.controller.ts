@@ -1,18 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, type UserView } from './users.dto.js';
 import { UsersService } from './users.service.js';
-
-/** `If-Match: "3"`: the version an edit is based on, instead of `version` in the body. */
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The version the edit is based on, quoted ("3"); or send `version` in the body. One of the two is required',
-  schema: { type: 'string', pattern: '^"[0-9]{1,9}"$', example: '"3"' },
-} as const;
 
 /** Staff accounts of the caller's school. */
 @ApiTags('users')
@@ -56,7 +48,7 @@ export class UsersController {
       'Deactivating a user or changing their role signs them out everywhere and ends their class-teacher assignments. ' +
       'Nobody may deactivate their own account or change their own role. Audited.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatchHeader()
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('userId') userId: string,

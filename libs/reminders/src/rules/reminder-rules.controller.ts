@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Patch, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateReminderRuleDto, type ReminderRuleView, UpdateReminderRuleDto } from './reminder-rules.dtos.js';
 import { ReminderRulesService } from './reminder-rules.service.js';
@@ -50,12 +50,7 @@ export class ReminderRulesController {
     summary: 'Change a reminder rule; reminders already created stay as they are',
     description: 'Based on a version (`If-Match` or `version`); a stale one answers 409. Audited.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version the edit is based on, quoted (`"3"`); or send `version` in the body (both must agree)',
-    schema: { type: 'string', pattern: '^"\\d{1,9}"$', example: '"3"' },
-  })
+  @ApiIfMatchHeader()
   @Patch(':ruleId')
   @RequirePermission(Permission.ReminderRuleManage)
   update(

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import { ApiIfMatchHeader } from '#org';
 import { CampaignTransitionsService } from './campaign-transitions.service.js';
 import { CampaignsService } from './campaigns.service.js';
 import { CampaignListQuery } from './dtos/campaign-list.query.js';

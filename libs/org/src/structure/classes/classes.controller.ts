@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type ClassView, CreateClassDto, ListClassesQuery, UpdateClassDto } from './classes.dto.js';
-import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { ClassesService } from './classes.service.js';
 
 /** Class teachers see the classes they teach now; counselors and administrators the whole school. */

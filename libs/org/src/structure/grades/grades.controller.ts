@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateGradeDto, type GradeView, UpdateGradeDto } from './grades.dto.js';
-import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { GradesService } from './grades.service.js';
 
 @ApiTags('structure')

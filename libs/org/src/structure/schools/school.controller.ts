@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { expectedVersion, UuidParam } from '#core';
+import { ApiIfMatchHeader, expectedVersion, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type SchoolView, UpdateSchoolDto } from './school.dto.js';
-import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { SchoolService } from './school.service.js';
 
 @ApiTags('structure')

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, PageQuery, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateGuardianDto } from '../dtos/create-guardian.dto.js';
 import type { GuardianView } from '../dtos/student.views.js';
 import { UpdateGuardianDto } from '../dtos/update-guardian.dto.js';
-import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { GuardianService } from '../services/guardian.service.js';
 
 @ApiTags('students')

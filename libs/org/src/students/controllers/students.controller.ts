@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, Patch, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, expectedVersion, type Page, Post, UuidParam } from '#core';
+import { API_PREFIX, ApiIfMatchHeader, expectedVersion, type Page, Post, UuidParam } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { CreateStudentDto } from '../dtos/create-student.dto.js';
 import { ListStudentsQuery } from '../dtos/list-students.query.js';
 import type { StudentDetail, StudentSummary } from '../dtos/student.views.js';
 import { UpdateStudentDto } from '../dtos/update-student.dto.js';
-import { ApiIfMatchHeader } from '../../if-match-header.js';
 import { StudentService } from '../services/student.service.js';
 
 @ApiTags('students')

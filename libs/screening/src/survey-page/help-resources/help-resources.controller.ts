@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { expectedVersion } from '#core';
-import { ApiIfMatchHeader } from '#org';
+import { ApiIfMatchHeader, expectedVersion } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
 import { type HelpResourcesView, ReplaceHelpResourcesDto } from './help-resources.dtos.js';
 import { HelpResourcesService } from './help-resources.service.js';
