@@ -51,7 +51,7 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       if (handler.notReplayable) dropIdempotencyKey(operation);
 
       const thrown = problems.ofMethod(handler.className, handler.methodName);
-      const codes = new Set<string>(thrown.codes);
+      const codes = new Set<string>([...thrown.codes, ...handler.alsoAnswers]);
       let touchesDatabase = thrown.touchesDatabase;
       const isProtected = permissionOf(operation) !== undefined;
       for (const guard of guards) {

@@ -2,7 +2,7 @@ import { GUARDS_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs
 import type { INestApplication, Type } from '@nestjs/common';
 import { APP_GUARD, ModulesContainer } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import { NOT_REPLAYABLE } from '#core';
+import { ALSO_ANSWERS, NOT_REPLAYABLE } from '#core';
 
 // The metadata key of @RouteConfig: @nestjs/platform-fastify does not export its constants module.
 const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
@@ -18,6 +18,8 @@ export interface RouteHandler {
   rateLimited: boolean;
   /** Whether the route refuses Idempotency-Key (@NotReplayable). */
   notReplayable: boolean;
+  /** Problem codes declared with @AlsoAnswers (raised by libraries, out of the analysis's sight). */
+  alsoAnswers: string[];
   /** Media types of @ApiProduces (text or bytes the handler sends itself); empty for JSON. */
   produces: string[];
 }
@@ -54,6 +56,7 @@ export function routeHandlers(app: INestApplication): { byOperationId: Map<strin
           interceptors: namesOf(INTERCEPTORS_METADATA),
           rateLimited: routeConfig?.rateLimit !== undefined,
           notReplayable: Reflect.getMetadata(NOT_REPLAYABLE, handler) !== undefined,
+          alsoAnswers: Reflect.getMetadata(ALSO_ANSWERS, handler) ?? [],
           produces: Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) ?? Reflect.getMetadata(DECORATORS.API_PRODUCES, controller) ?? [],
         });
       }

@@ -172,7 +172,6 @@ export const PROBLEM_CODES = {
   'request.too_large': { status: 413, meaning: 'The request body is larger than allowed' },
   'request.unsupported_media_type': { status: 415, meaning: 'Send the file as text/csv (UTF-8)' },
 
-  'resource.not_found': { status: 404, meaning: 'The resource does not exist' },
   'route.not_found': { status: 404, meaning: 'No such route' },
 
   'safety_plan.exists': { status: 409, meaning: 'The student has a safety plan for this holiday already; revise that one' },

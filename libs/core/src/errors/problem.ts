@@ -75,7 +75,7 @@ export class BadRequestProblem extends ProblemException {
 
 /** Also the answer for "exists but out of your scope": callers must not learn the difference. */
 export class NotFoundProblem extends ProblemException {
-  constructor(code: ProblemCodeFor<404> = 'resource.not_found', detail = 'The resource does not exist') {
+  constructor(code: ProblemCodeFor<404>, detail = 'The resource does not exist') {
     super(404, code, detail);
   }
 }

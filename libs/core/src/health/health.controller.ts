@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/route-access.js';
 import type { HealthLiveness, HealthReadiness } from './health.views.js';
+import { AlsoAnswers } from '../contract/also-answers.js';
 
 /** Liveness says the process answers; readiness says it can reach its database. */
 @ApiTags('health')
@@ -32,6 +33,7 @@ export class HealthController {
     summary: 'Check that the server can reach its database',
     description: 'Outside `/api/v1` (at `/health/ready`); answers 503 while the database does not answer within 2 seconds.',
   })
+  @AlsoAnswers('service.unavailable')
   async ready(): Promise<HealthReadiness> {
     const result = await this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
     // Terminus throws (503) unless every indicator is up, and types its result loosely (any extra
