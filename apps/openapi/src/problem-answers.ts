@@ -68,7 +68,7 @@ function problemSchema(codes: ProblemCode[]): Schema {
   const withErrors = codes.filter((code) => WITH_FIELD_ERRORS.has(code));
   const others = codes.filter((code) => !WITH_FIELD_ERRORS.has(code));
   const narrowed = (base: string, list: ProblemCode[]): Schema => ({
-    allOf: [ref(base), { type: 'object', properties: { code: { type: 'string', enum: list } } }],
+    allOf: [ref(base), { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: list } } }],
   });
   const schemas = [...(withErrors.length ? [narrowed('ValidationProblem', withErrors)] : []), ...(others.length ? [narrowed('Problem', others)] : [])];
   return schemas.length === 1 ? schemas[0] : { anyOf: schemas };

@@ -22,8 +22,8 @@ export const PROBLEM_CODES = {
 
   'auth.forbidden': { status: 403, meaning: 'The caller\'s role lacks the permission this route needs' },
   'auth.invalid_credentials': { status: 401, meaning: 'The user name or password is wrong' },
-  'auth.invalid_refresh_token': { status: 401, meaning: 'Sign in again' },
-  'auth.session_invalid': { status: 401, meaning: 'Sign in again' },
+  'auth.invalid_refresh_token': { status: 401, meaning: 'The refresh token is unknown, used or expired; sign in again' },
+  'auth.session_invalid': { status: 401, meaning: 'The sign-in session of the token has ended (signed out, expired or replaced); sign in again' },
   'auth.unauthenticated': { status: 401, meaning: 'A valid access token is required' },
   'auth.undeclared_route': { status: 403, meaning: 'This route declares no permission and is closed' },
 
@@ -211,7 +211,7 @@ export const PROBLEM_CODES = {
   'user.self_lockout': { status: 409, meaning: 'You may not deactivate your own account or change your own role' },
   'user.version_conflict': { status: 409, meaning: 'The user was changed by someone else; reload it and try again' },
 
-  'validation.invalid': { status: 400, meaning: '1 field is invalid' },
+  'validation.invalid': { status: 400, meaning: 'One or more fields are invalid; `errors` names each with what is wrong' },
 
   'window_settings.version_conflict': { status: 409, meaning: 'The settings changed since you read them; reload and try again' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
