@@ -54,8 +54,12 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       const codes = new Set<string>([...thrown.codes, ...handler.alsoAnswers]);
       let touchesDatabase = thrown.touchesDatabase;
       const isProtected = permissionOf(operation) !== undefined;
+      const parameters = (operation.parameters ?? []) as ParameterObject[];
+      const takesInput = operation.requestBody !== undefined || parameters.some((p) => p.in === 'path' || p.in === 'query');
       for (const guard of guards) {
-        const applies = (code: string) => isProtected || !AUTHENTICATION_STATUSES.has(statusOf(code));
+        // The access guard refuses only on protected routes; the input guard only where there is input.
+        const applies = (code: string) =>
+          AUTHENTICATION_STATUSES.has(statusOf(code)) ? isProtected : statusOf(code) !== 400 || takesInput;
         for (const code of guard.codes) if (applies(code)) codes.add(code);
         if (isProtected) touchesDatabase ||= guard.touchesDatabase;
       }
@@ -69,7 +73,11 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       codes.delete('auth.undeclared_route');
       if (!handler.notReplayable) codes.delete('idempotency.not_supported');
       else for (const code of ['idempotency.invalid_key', 'idempotency.key_reused', 'idempotency.in_progress']) codes.delete(code);
-      Object.assign(operation.responses, problemResponses(codes, where));
+      // An error status the route declares with content of its own (the survey's notice pages) keeps it.
+      const declared = Object.keys(operation.responses).filter((status) => (operation.responses[status] as ResponseObject).content);
+      for (const [status, response] of Object.entries(problemResponses(codes, where))) {
+        if (!declared.includes(status)) operation.responses[status] = response;
+      }
       describePermission(operation);
     }
   }

@@ -1,8 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, routeRateLimit } from '#core';
+import { AlsoAnswers, Public, routeRateLimit } from '#core';
 import { languageOf } from './survey-page-text.js';
 import { SurveyPageService } from './survey-page.service.js';
 
@@ -20,20 +20,29 @@ function securityHeaders(reply: FastifyReply): FastifyReply {
     .header('x-frame-options', 'DENY');
 }
 
+/** A notice page in place of the survey: the student's browser gets HTML, whatever the outcome. */
+const noticePage = (status: number, description: string) =>
+  ApiResponse({ status, description, content: { 'text/html': { schema: { type: 'string' } } } });
+
 /** The student's survey page at `/s/{token}` (outside `/api/v1`), and the files it loads. */
-@ApiExcludeController()
+@ApiTags('survey page')
 @Controller('s')
 export class SurveyPageController {
   constructor(private readonly pages: SurveyPageService) {}
 
   @Get('assets/survey.css')
   @Public()
+  @ApiOperation({ operationId: 'getSurveyPageStylesheet', summary: "The survey page's stylesheet" })
+  @ApiProduces('text/css')
   stylesheet(@Res() reply: FastifyReply): void {
     void securityHeaders(reply).header('content-type', 'text/css; charset=utf-8').header('cache-control', ASSET_CACHE).send(this.pages.stylesheet());
   }
 
   @Get('assets/:script')
   @Public()
+  @ApiOperation({ operationId: 'getSurveyPageScript', summary: "One of the survey page's built scripts, by file name" })
+  @ApiProduces('text/javascript')
+  @AlsoAnswers('route.not_found')
   async script(@Param('script') name: string, @Res() reply: FastifyReply): Promise<void> {
     const script = await this.pages.script(name);
     if (script === null) throw new NotFoundException();
@@ -43,6 +52,17 @@ export class SurveyPageController {
   @Get(':token')
   @Public()
   @RouteConfig({ rateLimit: routeRateLimit('survey') })
+  @ApiOperation({
+    operationId: 'getSurveyPage',
+    summary: "A student's survey page, opened from the link or QR code of their invitation",
+    description: 'Outside `/api/v1`. Simplified Chinese, or English with `lang=en`. A link that cannot be used answers a kind notice page with the help lines.',
+  })
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'], description: 'The page language; Simplified Chinese by default' })
+  @ApiResponse({ status: 200, description: 'The survey', content: { 'text/html': { schema: { type: 'string' } } } })
+  @noticePage(404, 'No such survey link: a notice page')
+  @noticePage(409, 'Already submitted: a notice page')
+  @noticePage(410, 'The survey is not open now: a notice page')
   async page(@Param('token') token: string, @Query('lang') lang: unknown, @Res() reply: FastifyReply): Promise<void> {
     const page = await this.pages.page(token, languageOf(lang));
     void securityHeaders(reply)
