@@ -98,6 +98,7 @@ export class ThrownProblemsAnalysis {
         this.addProblem(node, fn, summary);
       } else if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isDecorator(node)) {
         this.followCall(node as ts.CallLikeExpression, fn, summary);
+        for (const arg of (ts.isDecorator(node) ? [] : node.arguments) ?? []) this.followPassedFunction(arg, summary);
       }
       ts.forEachChild(node, visit);
     };
@@ -124,6 +125,22 @@ export class ThrownProblemsAnalysis {
       const arg = args[index];
       if (arg) this.addCodeExpression(arg, caller, summary, call);
     }
+  }
+
+  /** A function handed to another (`orNotFound(rows, holidayNotFound)`) may be called by it: count what it throws. */
+  private followPassedFunction(arg: ts.Expression, summary: FunctionSummary): void {
+    if (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) return;
+    let symbol = this.checker.getSymbolAtLocation(arg);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    let declaration: ts.Node | undefined = symbol?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration)) declaration = declaration.initializer;
+    if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) || ts.isMethodDeclaration(declaration))) {
+      return;
+    }
+    if (declaration.getSourceFile().isDeclarationFile || !declaration.body) return;
+    const passed = this.summarise(declaration);
+    for (const code of passed.codes) summary.codes.add(code);
+    summary.touchesDatabase ||= passed.touchesDatabase;
   }
 
   private addProblem(node: ts.NewExpression, fn: ts.Node, summary: FunctionSummary): void {

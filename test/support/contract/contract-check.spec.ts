@@ -35,8 +35,8 @@ describe('ContractCheck', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads its mode from CONTRACT_CHECK, report by default, and refuses a misspelt one', () => {
-    expect(contractCheckMode(undefined)).toBe('report');
-    expect(contractCheckMode('')).toBe('report');
+    expect(contractCheckMode(undefined)).toBe('enforce');
+    expect(contractCheckMode('')).toBe('enforce');
     expect(contractCheckMode('enforce')).toBe('enforce');
     expect(() => contractCheckMode('strict')).toThrow('CONTRACT_CHECK is enforce, report or off, not "strict"');
   });

@@ -3,9 +3,9 @@
  * that the document cannot drift from what the API really answers (issue #16).
  *
  * `CONTRACT_CHECK` chooses what a violation does:
- * - `enforce`: closing the test app fails the test file, listing every violation by operation;
- * - `report` (the default): each violation becomes one JSON line of dist/contract-violations.jsonl
- *   (emptied by jest's global setup at the start of a run), and nothing fails;
+ * - `enforce` (the default): closing the test app fails the test file, listing every violation by operation;
+ * - `report`: each violation becomes one JSON line of dist/contract-violations.jsonl (emptied by
+ *   jest's global setup at the start of a run), and nothing fails: for work on the document;
  * - `off`: answers are not looked at.
  * Without apps/api/openapi.json, `report` and `off` do nothing and `enforce` refuses to start.
  */
@@ -13,13 +13,15 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { API_DOCUMENT_PATH } from '#core';
 import { ContractValidator, type ContractAnswer, type ContractViolation } from './contract-validator.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
 export type ContractCheckMode = 'enforce' | 'report' | 'off';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const CONTRACT_DOCUMENT_PATH = path.join(ROOT, 'apps', 'api', 'openapi.json');
+/** The committed document the server serves (npm run openapi writes it). */
+export const CONTRACT_DOCUMENT_PATH = API_DOCUMENT_PATH;
 export const CONTRACT_REPORT_PATH = path.join(ROOT, 'dist', 'contract-violations.jsonl');
 
 /** Swagger UI and the JSON it reads serve the document itself, which does not describe them. */
@@ -28,7 +30,7 @@ const SELF_DESCRIBING = /^\/api\/docs(?:[-/]|$)/;
 const NON_JSON_PREFIX = 512;
 
 export function contractCheckMode(value = process.env.CONTRACT_CHECK): ContractCheckMode {
-  const mode = value || 'report';
+  const mode = value || 'enforce';
   if (mode === 'enforce' || mode === 'report' || mode === 'off') return mode;
   throw new Error(`CONTRACT_CHECK is enforce, report or off, not ${JSON.stringify(value)}`);
 }

@@ -1,10 +1,24 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { NotFoundProblem } from './problem.js';
+import { ConflictProblem, NotFoundProblem } from './problem.js';
 import { problemFromError } from './problem-from-error.js';
 
 const queryError = (code: string) =>
   new QueryFailedError('SELECT secret FROM students WHERE id = $1', ['x'], Object.assign(new Error('boom'), { code }));
+
+describe('ProblemException.toProblem', () => {
+  it('keeps its own members when an extension has the same name', () => {
+    const problem = new ConflictProblem('reminder.illegal_transition', 'No', { status: 'snoozed', code: 'x', allowed: ['complete'] });
+    expect(problem.toProblem()).toEqual({
+      type: '/problems/reminder',
+      title: 'Conflict',
+      status: 409,
+      detail: 'No',
+      code: 'reminder.illegal_transition',
+      allowed: ['complete'],
+    });
+  });
+});
 
 describe('problemFromError', () => {
   it('passes problems through unchanged', () => {

@@ -56,13 +56,14 @@ export class ProblemException extends Error {
 
   toProblem(): ProblemDetails {
     const { headers: _headers, ...extensions } = this.extensions;
+    // Extensions first: one named like a member (`status`) must not replace the HTTP status.
     return {
+      ...extensions,
       type: `/problems/${this.code.split('.')[0]}`,
       title: titleFor(this.status),
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       code: this.code,
-      ...extensions,
     };
   }
 }

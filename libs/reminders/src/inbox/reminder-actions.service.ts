@@ -23,7 +23,9 @@ const ALLOWED_FROM: Record<ReminderAction, readonly ReminderStatus[]> = {
 
 const alreadyDone = () => new ConflictProblem('reminder.already_done', 'The reminder is done already');
 const illegalTransition = (action: ReminderAction, status: ReminderStatus) =>
-  new ConflictProblem('reminder.illegal_transition', `A reminder ${status} cannot be ${action === 'snooze' ? 'snoozed' : `${action}d`}`, { status });
+  new ConflictProblem('reminder.illegal_transition', `A reminder ${status} cannot be ${action === 'snooze' ? 'snoozed' : `${action}d`}`, {
+    reminderStatus: status,
+  });
 
 /**
  * What a recipient does with a reminder: acknowledge, snooze within its due time, complete with a
