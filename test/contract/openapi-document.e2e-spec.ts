@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { API_DOCUMENT_PATH, PROBLEM_CODES } from '#core';
 import { generateApiDocument } from '../../apps/openapi/src/api-document.js';
+import { serverProgram } from '../../apps/openapi/src/program.js';
+import { ThrownProblemsAnalysis } from '../../apps/openapi/src/thrown-problems.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -108,6 +110,15 @@ describe('the OpenAPI document (apps/api/openapi.json)', () => {
     const outsideOperations = ['route.not_found', 'internal.error', 'request.invalid', 'auth.undeclared_route'];
     expect(Object.keys(PROBLEM_CODES).filter((code) => !listed.has(code) && !outsideOperations.includes(code))).toEqual([]);
   });
+
+  it('finds every problem the sources construct answering its code under the registered status', () => {
+    const constructions = new ThrownProblemsAnalysis(serverProgram(ROOT)).constructions();
+    expect(constructions.length).toBeGreaterThan(100);
+    const wrong = constructions.flatMap(({ at, codes, status }) =>
+      codes.filter((code) => status !== undefined && PROBLEM_CODES[code as keyof typeof PROBLEM_CODES]?.status !== status).map((code) => `${at}: ${code} as ${status}`),
+    );
+    expect(wrong).toEqual([]);
+  }, 60_000);
 
   it('names no problem code in the README that is not registered', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
