@@ -22,6 +22,18 @@ export class AuditAnchorController {
     return this.anchors.take(caller);
   }
 
+  /** One answer for both checks: the plain one is the anchored one without an anchor. */
+  @Get('verify')
+  @RequirePermission(Permission.AuditRead)
+  @ApiOperation({
+    operationId: 'verifyAuditTrail',
+    summary: "Recheck every hash and link of the school's audit chain and name the first broken entry",
+    description: 'Answers like `POST /audit-events/verify` without an anchor (`anchor: null`). Not audited.',
+  })
+  verifyPlain(@CurrentCaller() caller: Caller): Promise<AnchoredChainVerification> {
+    return this.anchors.verify(caller);
+  }
+
   @Post('verify')
   @RequirePermission(Permission.AuditRead)
   @HttpCode(200)
@@ -29,7 +41,7 @@ export class AuditAnchorController {
     operationId: 'verifyAuditTrailWithAnchor',
     summary: 'Verify the audit chain and that nothing up to a saved anchor was deleted or changed',
     description:
-      'Without an anchor (or without a body) it checks the chain like `GET /audit-events/verify`, with `anchor: null`. ' +
+      'Without an anchor (or without a body) it answers as `GET /audit-events/verify` does, with `anchor: null`. ' +
       "A forged anchor, or another school's, answers the same 400. Not audited.",
   })
   @ApiBody({ type: VerifyAuditTrailDto, required: false })

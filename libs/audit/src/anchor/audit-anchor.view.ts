@@ -1,4 +1,4 @@
-import type { Uuid } from '#core';
+import type { IsoDateTime, Uuid } from '#core';
 import type { ChainVerification } from '../trail/audit-event.view.js';
 import type { AnchorStatus } from './audit-anchor.js';
 
@@ -11,7 +11,7 @@ export interface AuditAnchorView {
   hash: string;
   count: number;
   /** ISO 8601, UTC; signed as this exact text, so it stays a string here. */
-  at: string;
+  at: IsoDateTime;
   /** HMAC-SHA256 in hex over the canonical form of the fields above. */
   signature: string;
 }
@@ -20,7 +20,7 @@ export interface AuditAnchorView {
 export interface AnchorCheck {
   seq: string;
   /** ISO 8601, UTC: the anchor's own time, as it was signed. */
-  at: string;
+  at: IsoDateTime;
   status: AnchorStatus;
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '#core';
 import { type Caller, CurrentCaller, Permission, RequirePermission } from '#access';
-import type { AuditEventView, ChainVerification } from './audit-event.view.js';
+import type { AuditEventView } from './audit-event.view.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { ListAuditEventsQuery } from './list-audit-events.query.js';
 
@@ -20,15 +20,5 @@ export class AuditEventsController {
   })
   list(@CurrentCaller() caller: Caller, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
     return this.trail.list(caller, query);
-  }
-
-  @Get('verify')
-  @RequirePermission(Permission.AuditRead)
-  @ApiOperation({
-    operationId: 'verifyAuditTrail',
-    summary: "Recheck every hash and link of the school's audit chain and name the first broken entry",
-  })
-  verify(@CurrentCaller() caller: Caller): Promise<ChainVerification> {
-    return this.trail.verify(caller);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Uuid } from '#core';
+import type { IsoDateTime, Uuid } from '#core';
 import { FieldCipher } from '#crypto';
 import type { ContactChannel, ContactCounterpart, ContactOutcome } from '../contacts/case-contact.dto.js';
 import type { TaskStatus } from '../entities/case-task.entity.js';
@@ -77,7 +77,7 @@ export interface CaseReferralUpdatedEvent extends CaseEventBase {
 export interface CaseTaskCreatedEvent extends CaseEventBase {
   kind: 'task_created';
   /** `source`: the missed appointment, for a no-show follow-up. */
-  data: { taskId: Uuid; assigneeId: Uuid; dueAt: string; source?: CaseSignalRef };
+  data: { taskId: Uuid; assigneeId: Uuid; dueAt: IsoDateTime; source?: CaseSignalRef };
 }
 
 export interface CaseTaskUpdatedEvent extends CaseEventBase {
@@ -99,7 +99,7 @@ export interface CaseContactLoggedEvent extends CaseEventBase {
     guardianId: Uuid | null;
     channel: ContactChannel;
     outcome: ContactOutcome;
-    contactedAt: string;
+    contactedAt: IsoDateTime;
     isGuardianNotification: boolean;
   };
 }
