@@ -124,6 +124,7 @@ export class ThrownProblemsAnalysis {
     for (const index of callee.codeParameters) {
       const arg = args[index];
       if (arg) this.addCodeExpression(arg, caller, summary, call);
+      else this.addDeclaredCodes(declaration, index, summary);
     }
   }
 
@@ -140,6 +141,7 @@ export class ThrownProblemsAnalysis {
     if (declaration.getSourceFile().isDeclarationFile || !declaration.body) return;
     const passed = this.summarise(declaration);
     for (const code of passed.codes) summary.codes.add(code);
+    for (const index of passed.codeParameters) this.addDeclaredCodes(declaration, index, summary);
     summary.touchesDatabase ||= passed.touchesDatabase;
   }
 
@@ -163,17 +165,26 @@ export class ThrownProblemsAnalysis {
   }
 
   private addCodeExpression(arg: ts.Expression, fn: ts.Node, summary: FunctionSummary, site: ts.Node): void {
-    const literals = literalsOf(this.checker.getTypeAtLocation(arg));
-    if (literals) {
-      for (const code of literals) summary.codes.add(code);
-      return;
-    }
+    // A helper's parameter first: each call then says which of its declared codes it passes.
     const parameter = this.parameterOf(arg, fn);
     if (parameter !== undefined) {
       summary.codeParameters.add(parameter);
       return;
     }
+    const literals = literalsOf(this.checker.getTypeAtLocation(arg));
+    if (literals) {
+      for (const code of literals) summary.codes.add(code);
+      return;
+    }
     this.problems.push(`${where(site)}: cannot tell which problem code \`${arg.getText()}\` is; give it a literal (union) type`);
+  }
+
+  /** Without an argument to resolve it (a default, a function passed on), every code the parameter's type allows. */
+  private addDeclaredCodes(fn: ts.Node, index: number, summary: FunctionSummary): void {
+    const parameter = (fn as ts.FunctionLikeDeclaration).parameters[index];
+    const literals = parameter && literalsOf(this.checker.getTypeAtLocation(parameter));
+    if (literals) for (const code of literals) summary.codes.add(code);
+    else this.problems.push(`${where(fn)}: cannot tell which problem codes parameter ${index} stands for`);
   }
 
   /** The index of `fn`'s parameter that `arg` names, if it names one. */
