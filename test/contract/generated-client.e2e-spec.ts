@@ -51,7 +51,8 @@ describe('a client generated from the OpenAPI document', () => {
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-    const schema = astToString(await openapiTS(JSON.parse(readFileSync(API_DOCUMENT_PATH, 'utf8'))));
+    // A request field with a default may be left out: not the generator's default, which makes it required.
+    const schema = astToString(await openapiTS(JSON.parse(readFileSync(API_DOCUMENT_PATH, 'utf8')), { defaultNonNullable: false }));
     writeFileSync(new URL('api-schema.d.ts', OUT), schema);
     for (const file of SCENARIOS) copyFileSync(scenarioSource(file), new URL(file, OUT));
     writeFileSync(

@@ -170,7 +170,7 @@ export const PROBLEM_CODES = {
   'request.malformed': { status: 400, meaning: 'The body is not valid JSON' },
   'request.too_deep': { status: 400, meaning: 'The JSON body nests deeper than 32 levels' },
   'request.too_large': { status: 413, meaning: 'The request body is larger than allowed' },
-  'request.unsupported_media_type': { status: 415, meaning: 'Send the file as text/csv (UTF-8)' },
+  'request.unsupported_media_type': { status: 415, meaning: 'The body\'s content type is not one this route accepts (JSON bodies are application/json; imports text/csv)' },
 
   'route.not_found': { status: 404, meaning: 'No such route' },
 
