@@ -8,6 +8,7 @@ import { PROBLEM_SCHEMAS, problemResponses } from './problem-answers.js';
 import { serverProgram } from './program.js';
 import { type RouteHandler, routeHandlers } from './route-handlers.js';
 import { ThrownProblemsAnalysis } from './thrown-problems.js';
+import { undocumentedInputs } from './documented-inputs.js';
 import { type Schema, TypeSchemas } from './type-schemas.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -35,6 +36,7 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
   const problems = new ThrownProblemsAnalysis(program);
   const schemas = new TypeSchemas(checker);
   const guards = globalGuards.map((name) => problems.ofMethod(name, 'canActivate'));
+  const inputRefusals: string[] = [];
 
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
@@ -43,6 +45,7 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       const where = `${method.toUpperCase()} ${path}`;
       const handler = byOperationId.get(operation.operationId ?? '');
       if (!handler) throw new Error(`${where}: no route handler for operationId ${operation.operationId}`);
+      inputRefusals.push(...undocumentedInputs(operation, handler.inputs, document.components?.schemas ?? {}, where));
       const declaration = problems.method(handler.className, handler.methodName);
       const signature = checker.getSignatureFromDeclaration(declaration);
       if (!signature) throw new Error(`${where}: ${handler.className}.${handler.methodName} has no signature`);
@@ -83,7 +86,7 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
   }
 
   // What the sources do not say precisely enough: the document is not written while any remain.
-  const refusals = [...new Set([...schemas.problems, ...problems.problems])];
+  const refusals = [...new Set([...schemas.problems, ...problems.problems, ...inputRefusals])];
   const requestSchemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const schema of Object.values(requestSchemas)) {
     // Nest copies the description of the first property using a named enum onto the enum itself.

@@ -1,4 +1,5 @@
-import { GUARDS_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { GUARDS_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { INestApplication, Type } from '@nestjs/common';
 import { APP_GUARD, ModulesContainer } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
@@ -20,8 +21,38 @@ export interface RouteHandler {
   notReplayable: boolean;
   /** Problem codes declared with @AlsoAnswers (raised by libraries, out of the analysis's sight). */
   alsoAnswers: string[];
+  /** What the handler reads: whole DTOs of the query and the body, and single named query parameters and headers. */
+  inputs: RouteInputs;
   /** Media types of @ApiProduces (text or bytes the handler sends itself); empty for JSON. */
   produces: string[];
+}
+
+export interface RouteInputs {
+  queryDtos: Type[];
+  bodyDtos: Type[];
+  queryNames: string[];
+  headerNames: string[];
+}
+
+/** The parameters a handler takes from the request, as its decorators (@Query, @Body, @Headers) declare them. */
+function inputsOf(controller: Type, methodName: string): RouteInputs {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ?? []) as unknown[];
+  const inputs: RouteInputs = { queryDtos: [], bodyDtos: [], queryNames: [], headerNames: [] };
+  for (const [key, { index, data }] of Object.entries(args)) {
+    const kind = Number(key.split(':')[0]);
+    const type = types[index];
+    const isDto = typeof type === 'function' && ![String, Number, Boolean, Object, Array].includes(type as never);
+    if (kind === RouteParamtypes.QUERY) {
+      if (typeof data === 'string') inputs.queryNames.push(data);
+      else if (isDto) inputs.queryDtos.push(type as Type);
+    } else if (kind === RouteParamtypes.BODY && data === undefined && isDto) {
+      inputs.bodyDtos.push(type as Type);
+    } else if (kind === RouteParamtypes.HEADERS && typeof data === 'string') {
+      inputs.headerNames.push(data);
+    }
+  }
+  return inputs;
 }
 
 /**
@@ -57,6 +88,7 @@ export function routeHandlers(app: INestApplication): { byOperationId: Map<strin
           rateLimited: routeConfig?.rateLimit !== undefined,
           notReplayable: Reflect.getMetadata(NOT_REPLAYABLE, handler) !== undefined,
           alsoAnswers: Reflect.getMetadata(ALSO_ANSWERS, handler) ?? [],
+          inputs: inputsOf(controller, methodName),
           produces: Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) ?? Reflect.getMetadata(DECORATORS.API_PRODUCES, controller) ?? [],
         });
       }
