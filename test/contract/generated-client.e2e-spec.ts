@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { API_DOCUMENT_PATH, ManualClock } from '#core';
+import { ReminderSweepService } from '#reminders';
 import { createSchoolWorld, tokenFor } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -29,6 +30,7 @@ interface CompiledHolidayScenario {
     today: string;
     now(): Date;
     advanceClock(ms: number): void;
+    runReminderSweep(): Promise<void>;
   }): Promise<string[]>;
 }
 // Inside the project, so that the compiled client finds openapi-fetch in node_modules.
@@ -133,6 +135,9 @@ describe('a client generated from the OpenAPI document', () => {
       today: new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
       now: () => clock.now(),
       advanceClock: (ms) => clock.advance(ms),
+      runReminderSweep: async () => {
+        await t.app.get(ReminderSweepService).run();
+      },
     });
     expect(steps).toEqual([
       // 1. the calendar
@@ -145,7 +150,7 @@ describe('a client generated from the OpenAPI document', () => {
       'roster gaps: 61, first day night',
       // 3. reminders: no route runs the sweep (the worker does), so the inbox and the counts are empty
       'reminder rules: 9, enabled 9, pre-holiday 4',
-      'reminders before a sweep: teacher inbox 0, counted 0',
+      'reminders after a sweep: teacher inbox 2 (pre_holiday_categories, pre_holiday_safety_education), counted 5; one acknowledged',
       // 4. screening, the survey and its alert
       'campaign: draft -> open, 1 invitations, instruments phq9',
       "invitations: 1 rows, the student's token 43 characters",

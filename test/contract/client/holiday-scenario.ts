@@ -22,6 +22,8 @@ export interface HolidayScenarioInput {
   /** The server's clock, and a way to let time pass on it (a ManualClock in the test). */
   now(): Date;
   advanceClock(ms: number): void;
+  /** What the scheduler does every five minutes: the holiday reminder sweep. */
+  runReminderSweep(): Promise<void>;
 }
 
 const DAY = 86_400_000;
@@ -82,16 +84,27 @@ export async function runHolidayScenario(input: HolidayScenarioInput): Promise<s
   const firstDayGaps = gaps.data.items.filter((g) => g.date === holidayStart).map((g) => g.shift);
   steps.push(`roster gaps: ${gaps.data.items.length}, first day ${firstDayGaps.join(', ') || 'covered'}`);
 
-  // 3. Reminders: the rules as data; no route runs the sweep (the scheduler does), so read what there is.
+  // 3. Reminders: the rules as data; the scheduler's sweep makes each role's reminders of the open
+  // windows, and the teacher acknowledges one.
   const rules = await api.GET('/api/v1/reminder-rules', { headers: admin });
   if (!rules.data) throw new Error(`listReminderRules: ${rules.response.status}`);
   const enabled = rules.data.items.filter((r) => r.enabled);
   steps.push(`reminder rules: ${rules.data.items.length}, enabled ${enabled.length}, pre-holiday ${enabled.filter((r) => r.windowKind === 'pre_holiday').length}`);
+  await input.runReminderSweep();
   const inbox = await api.GET('/api/v1/reminders', { headers: teacher, params: { query: { holidayId } } });
   if (!inbox.data) throw new Error(`listReminders: ${inbox.response.status}`);
   const counts = await api.GET('/api/v1/reminders/counts', { headers: admin, params: { query: { holidayId } } });
   if (!counts.data) throw new Error(`getReminderCounts: ${counts.response.status}`);
-  steps.push(`reminders before a sweep: teacher inbox ${inbox.data.items.length}, counted ${counts.data.items.reduce((sum, row) => sum + row.total, 0)}`);
+  const firstReminder = inbox.data.items[0];
+  if (!firstReminder) throw new Error('the sweep made the class teacher no reminder');
+  const reminderAcknowledged = await api.POST('/api/v1/reminders/{reminderId}/acknowledge', {
+    headers: teacher,
+    params: { path: { reminderId: firstReminder.id } },
+  });
+  if (!reminderAcknowledged.data) throw new Error(`acknowledgeReminder: ${reminderAcknowledged.response.status}`);
+  const subjects = [...new Set(inbox.data.items.map((r) => r.rule.code))].sort().join(', ');
+  const counted = counts.data.items.reduce((sum, row) => sum + row.total, 0);
+  steps.push(`reminders after a sweep: teacher inbox ${inbox.data.items.length} (${subjects}), counted ${counted}; one ${reminderAcknowledged.data.status}`);
 
   // 4. Screening: a PHQ-9 campaign for the class, opened; a student answers through the survey link.
   const instruments = await api.GET('/api/v1/instruments', { headers: counselor });
