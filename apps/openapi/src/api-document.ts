@@ -7,7 +7,7 @@ import { AppModule } from '../../api/src/app.module.js';
 import { PROBLEM_SCHEMAS, problemResponses } from './problem-answers.js';
 import { serverProgram } from './program.js';
 import { type RouteHandler, routeHandlers } from './route-handlers.js';
-import { ThrownProblemsAnalysis } from './thrown-problems.js';
+import { type ThrownProblems, ThrownProblemsAnalysis } from './thrown-problems.js';
 import { undocumentedInputs } from './documented-inputs.js';
 import { type Schema, TypeSchemas } from './type-schemas.js';
 
@@ -53,29 +53,7 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
       completeSuccess(operation, answer, handler.produces, where);
       if (handler.notReplayable) dropIdempotencyKey(operation);
 
-      const thrown = problems.ofMethod(handler.className, handler.methodName);
-      const codes = new Set<string>([...thrown.codes, ...handler.alsoAnswers]);
-      let touchesDatabase = thrown.touchesDatabase;
-      const isProtected = permissionOf(operation) !== undefined;
-      const parameters = (operation.parameters ?? []) as ParameterObject[];
-      const takesInput = operation.requestBody !== undefined || parameters.some((p) => p.in === 'path' || p.in === 'query');
-      for (const guard of guards) {
-        // The access guard refuses only on protected routes; the input guard only where there is input.
-        const applies = (code: string) =>
-          AUTHENTICATION_STATUSES.has(statusOf(code)) ? isProtected : statusOf(code) !== 400 || takesInput;
-        for (const code of guard.codes) if (applies(code)) codes.add(code);
-        if (isProtected) touchesDatabase ||= guard.touchesDatabase;
-      }
-      for (const name of [...handler.guards, ...handler.interceptors]) {
-        const bound = problems.ofMethod(name, handler.guards.includes(name) ? 'canActivate' : 'intercept');
-        for (const code of bound.codes) codes.add(code);
-        touchesDatabase ||= bound.touchesDatabase;
-      }
-      addHttpLayerCodes(codes, operation, handler, touchesDatabase);
-      // Refusals of the access guard and the idempotency interceptor that cannot concern this route.
-      codes.delete('auth.undeclared_route');
-      if (!handler.notReplayable) codes.delete('idempotency.not_supported');
-      else for (const code of ['idempotency.invalid_key', 'idempotency.key_reused', 'idempotency.in_progress']) codes.delete(code);
+      const codes = errorCodesOf(operation, handler, problems, guards);
       // An error status the route declares with content of its own (the survey's notice pages) keeps it.
       const declared = Object.keys(operation.responses).filter((status) => (operation.responses[status] as ResponseObject).content);
       for (const [status, response] of Object.entries(problemResponses(codes, where))) {
@@ -103,6 +81,33 @@ export async function generateApiDocument(root: string): Promise<{ document: Ope
     schemas: sortedByKey({ ...requestSchemas, ...PROBLEM_SCHEMAS, ...schemas.components }),
   };
   return { document, refusals };
+}
+
+/** Every problem code an operation can answer: its handler's, and those of everything in front of it. */
+function errorCodesOf(operation: OperationObject, handler: RouteHandler, problems: ThrownProblemsAnalysis, guards: ThrownProblems[]): Set<string> {
+  const thrown = problems.ofMethod(handler.className, handler.methodName);
+  const codes = new Set<string>([...thrown.codes, ...handler.alsoAnswers]);
+  let touchesDatabase = thrown.touchesDatabase;
+  const isProtected = permissionOf(operation) !== undefined;
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const takesInput = operation.requestBody !== undefined || parameters.some((p) => p.in === 'path' || p.in === 'query');
+  for (const guard of guards) {
+    // The access guard refuses only on protected routes; the input guard only where there is input.
+    const applies = (code: string) => (AUTHENTICATION_STATUSES.has(statusOf(code)) ? isProtected : statusOf(code) !== 400 || takesInput);
+    for (const code of guard.codes) if (applies(code)) codes.add(code);
+    if (isProtected) touchesDatabase ||= guard.touchesDatabase;
+  }
+  for (const name of [...handler.guards, ...handler.interceptors]) {
+    const bound = problems.ofMethod(name, handler.guards.includes(name) ? 'canActivate' : 'intercept');
+    for (const code of bound.codes) codes.add(code);
+    touchesDatabase ||= bound.touchesDatabase;
+  }
+  addHttpLayerCodes(codes, operation, handler, touchesDatabase);
+  // Refusals of the access guard and the idempotency interceptor that cannot concern this route.
+  codes.delete('auth.undeclared_route');
+  if (!handler.notReplayable) codes.delete('idempotency.not_supported');
+  else for (const code of ['idempotency.invalid_key', 'idempotency.key_reused', 'idempotency.in_progress']) codes.delete(code);
+  return codes;
 }
 
 function statusOf(code: string): number {
