@@ -7,36 +7,22 @@ import { API_DOCUMENT_PATH, ManualClock } from '#core';
 import { ReminderSweepService } from '#reminders';
 import { createSchoolWorld, tokenFor } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { HolidayScenarioInput, ScenarioInput } from './client/scenario-inputs.js';
 
 const run = promisify(execFile);
 
-/** The compiled scenarios' exports (their own types are the generated client's, outside this program). */
+/** The compiled scenarios' exports. */
 interface CompiledScenario {
-  runScenario(input: { baseUrl: string; counselorToken: string; adminToken: string; studentId: string; counselorId: string }): Promise<string[]>;
+  runScenario(input: ScenarioInput): Promise<string[]>;
 }
 interface CompiledHolidayScenario {
-  runHolidayScenario(input: {
-    baseUrl: string;
-    adminToken: string;
-    counselorToken: string;
-    teacherToken: string;
-    dutyOfficerToken: string;
-    teacherId: string;
-    counselorId: string;
-    dutyOfficerId: string;
-    studentId: string;
-    studentNumber: string;
-    classId: string;
-    today: string;
-    now(): Date;
-    advanceClock(ms: number): void;
-    runReminderSweep(): Promise<void>;
-  }): Promise<string[]>;
+  runHolidayScenario(input: HolidayScenarioInput): Promise<string[]>;
 }
 // Inside the project, so that the compiled client finds openapi-fetch in node_modules.
 const OUT = new URL(`../../dist/contract-client-${process.env.TEST_RUN_ID ?? 'local'}/`, import.meta.url);
-/** The scenarios, each compiled against the generated client and run by a test below. */
+/** The scenarios, each compiled against the generated client and run by a test below, and what they take. */
 const SCENARIOS = ['scenario.ts', 'holiday-scenario.ts'];
+const SCENARIO_INPUTS = 'scenario-inputs.ts';
 const scenarioSource = (file: string) => new URL(`./client/${file}`, import.meta.url);
 
 /**
@@ -56,7 +42,7 @@ describe('a client generated from the OpenAPI document', () => {
     // A request field with a default may be left out: not the generator's default, which makes it required.
     const schema = astToString(await openapiTS(JSON.parse(readFileSync(API_DOCUMENT_PATH, 'utf8')), { defaultNonNullable: false }));
     writeFileSync(new URL('api-schema.d.ts', OUT), schema);
-    for (const file of SCENARIOS) copyFileSync(scenarioSource(file), new URL(file, OUT));
+    for (const file of [...SCENARIOS, SCENARIO_INPUTS]) copyFileSync(scenarioSource(file), new URL(file, OUT));
     writeFileSync(
       new URL('tsconfig.json', OUT),
       JSON.stringify({

@@ -3,28 +3,8 @@
 // It must type-check without a single cast: every answer's type comes from the document.
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema.js';
+import type { HolidayScenarioInput } from './scenario-inputs.js';
 
-export interface HolidayScenarioInput {
-  baseUrl: string;
-  adminToken: string;
-  counselorToken: string;
-  /** The class teacher of the student's class. */
-  teacherToken: string;
-  dutyOfficerToken: string;
-  teacherId: string;
-  counselorId: string;
-  dutyOfficerId: string;
-  studentId: string;
-  studentNumber: string;
-  classId: string;
-  /** Today as the school (Asia/Shanghai) sees it, YYYY-MM-DD. */
-  today: string;
-  /** The server's clock, and a way to let time pass on it (a ManualClock in the test). */
-  now(): Date;
-  advanceClock(ms: number): void;
-  /** What the scheduler does every five minutes: the holiday reminder sweep. */
-  runReminderSweep(): Promise<void>;
-}
 
 const DAY = 86_400_000;
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

@@ -3,14 +3,8 @@
 // It must type-check without a single cast: every answer's type comes from the document.
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema.js';
+import type { ScenarioInput } from './scenario-inputs.js';
 
-export interface ScenarioInput {
-  baseUrl: string;
-  counselorToken: string;
-  adminToken: string;
-  studentId: string;
-  counselorId: string;
-}
 
 /** A counselor opens a case for a student and plans a task; the administrator verifies the audit chain. */
 export async function runScenario(input: ScenarioInput): Promise<string[]> {
