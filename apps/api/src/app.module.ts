@@ -10,6 +10,7 @@ import { CryptoModule } from '#crypto';
 import { EducationModule } from '#education';
 import { HolidaysModule } from '#holidays';
 import { IdentityModule } from '#identity';
+import { MessagingModule } from '#messaging';
 import { NotificationsModule } from '#notifications';
 import { OrgModule } from '#org';
 import { RemindersModule } from '#reminders';
@@ -30,6 +31,7 @@ import { migrations } from '#migrations';
     IdentityModule,
     OrgModule,
     NotificationsModule,
+    MessagingModule,
     AlertsModule,
     ConcernFlagsModule,
     RiskModule,

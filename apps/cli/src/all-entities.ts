@@ -7,6 +7,7 @@ import { counselingEntities } from '#counseling';
 import { educationEntities } from '#education';
 import { holidayEntities } from '#holidays';
 import { identityEntities } from '#identity';
+import { messagingEntities } from '#messaging';
 import { notificationEntities } from '#notifications';
 import { orgEntities } from '#org';
 import { reminderEntities } from '#reminders';
@@ -18,6 +19,7 @@ export const allEntities = [
   ...orgEntities,
   ...identityEntities,
   ...notificationEntities,
+  ...messagingEntities,
   ...auditEntities,
   ...alertEntities,
   ...concernFlagEntities,

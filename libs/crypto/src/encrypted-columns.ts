@@ -50,6 +50,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'reminders', column: 'completion_note', idColumn: 'id' },
   // Why someone used emergency access to a child's records (Hardening issue).
   { table: 'break_glass_grants', column: 'reason', idColumn: 'id' },
+  // Outbound messages: a one-time link, a code, a student's name where the recipient may see it (Reaching-people issue).
+  { table: 'outbound_messages', column: 'content', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

@@ -76,6 +76,15 @@ export const PROBLEM_CODES = {
   'concern_flag.not_found': { status: 404, meaning: 'No such concern flag' },
   'concern_flag.version_conflict': { status: 409, meaning: 'The flag changed since you read it; reload and decide again' },
 
+  'contact.address_changed': { status: 422, meaning: 'The address changed after the code was sent; ask for a new code' },
+  'contact.channel_off': { status: 422, meaning: 'This server does not send on that channel (no SMTP_URL or SMS gateway set)' },
+  'contact.code_expired': { status: 422, meaning: 'The verification code has expired; ask for a new one' },
+  'contact.code_wrong': { status: 422, meaning: 'The verification code is wrong; `triesLeft` says how many tries remain' },
+  'contact.no_address': { status: 422, meaning: 'There is no address on that channel to verify; save it first' },
+  'contact.no_verification': { status: 422, meaning: 'No verification code is waiting on that channel; ask for one' },
+  'contact.verification_too_soon': { status: 409, meaning: 'A code was sent less than a minute ago' },
+  'contact.version_conflict': { status: 409, meaning: 'The contact details changed since you read them; reload and try again' },
+
   'counseling_settings.version_conflict': { status: 409, meaning: 'The settings changed since you read them; reload and try again' },
 
   'counselor.not_found': { status: 404, meaning: 'No such counselor' },

@@ -87,6 +87,13 @@ export class ConflictProblem extends ProblemException {
   }
 }
 
+/** Well-formed, but not possible in the resource's present state (a code that expired, an address not saved). */
+export class UnprocessableProblem extends ProblemException {
+  constructor(code: ProblemCodeFor<422>, detail?: string, extensions: Record<string, unknown> = {}) {
+    super(422, code, detail, extensions);
+  }
+}
+
 export class ForbiddenProblem extends ProblemException {
   constructor(code: ProblemCodeFor<403> = 'auth.forbidden', detail = 'Your role may not do this') {
     super(403, code, detail);

@@ -1,0 +1,38 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+
+/** Where messages leave the system. A channel without its settings is off: nothing is queued for it. */
+export class MessagingConfig {
+  /**
+   * `smtp://user:pass@host:587` upgrades with STARTTLS when the server offers it (add
+   * `?requireTLS=true` to insist), `smtps://...:465` speaks TLS from the start.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every email, e.g. `"校园心理 campus-care" <care@school.example>`. */
+  @IsString()
+  MAIL_FROM = 'campus-care <campus-care@localhost>';
+
+  /** The school's SMS relay: one signed JSON POST per message (see the README, "Reaching people"). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'SMS_GATEWAY_URL must be an http:// or https:// URL' })
+  SMS_GATEWAY_URL?: string;
+
+  /** The HMAC key the relay checks signatures with (`whsec_...` or any long secret). */
+  @IsOptional()
+  @IsString()
+  SMS_GATEWAY_KEY?: string;
+
+  /** Where the links in messages lead: the address staff reach this server at. */
+  @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'PUBLIC_BASE_URL must be an http(s):// URL without a trailing slash' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  emailConfigured(): boolean {
+    return Boolean(this.SMTP_URL);
+  }
+
+  smsConfigured(): boolean {
+    return Boolean(this.SMS_GATEWAY_URL && this.SMS_GATEWAY_KEY);
+  }
+}
