@@ -1,7 +1,7 @@
+import { SELF_ONLY_PAGE_CSP } from '#core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createSchoolWorld } from '../support/factories.js';
 import { expectProblem } from '../support/problems.js';
-import { SURVEY_PAGE_CSP } from '../../libs/screening/src/survey-page/survey-page.controller.js';
 
 type Answer = { headers: Record<string, string> };
 
@@ -83,7 +83,7 @@ describe('security headers on every kind of answer', () => {
   it("the survey page keeps its own strict CSP", async () => {
     const page = await t.http.get(`/s/${'A'.repeat(43)}`);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toBe(SURVEY_PAGE_CSP);
+    expect(page.headers['content-security-policy']).toBe(SELF_ONLY_PAGE_CSP);
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['x-content-type-options']).toBe('nosniff');

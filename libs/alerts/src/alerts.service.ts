@@ -12,6 +12,7 @@ import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
 import { type AlertEscalationStep, AlertRepository, type AlertRow, type NewAlert } from './alert.repository.js';
 import type { AlertListQuery } from './dtos/alert-list.query.js';
 import type { AlertSeverity, AlertSource, AlertStatus } from './entities/alert.entity.js';
+import { AlertPager } from './paging/alert-pager.js';
 
 const NOTE_BINDING = (alertId: string) => ({ table: 'alerts', column: 'acknowledgement_note', rowId: alertId });
 
@@ -61,6 +62,7 @@ export class AlertsService {
     private readonly risk: RiskRegisterService,
     private readonly clock: Clock,
     private readonly onDuty: OnDutyOfficers,
+    private readonly pager: AlertPager,
   ) {}
 
   /**
@@ -73,11 +75,14 @@ export class AlertsService {
     const id = await this.alerts.insert(manager, alert, now);
     if (!id) return null;
     const title = alert.severity === 'critical' ? 'Critical alert: a student needs attention now' : 'High alert: a student needs attention';
-    await this.notifications.notifyRoles(manager, alert.schoolId, RECIPIENT_ROLES_BY_LEVEL[0], { kind: 'alert.raised', title, entityType: 'alert', entityId: id });
+    const told = await this.notifications.notifyRoles(manager, alert.schoolId, RECIPIENT_ROLES_BY_LEVEL[0], { kind: 'alert.raised', title, entityType: 'alert', entityId: id });
+    const officers = await this.onDuty.inHolidayAt(manager, alert.schoolId, now);
     // At most one officer per shift covers an instant, so this loop is one or two inserts.
-    for (const officerId of await this.onDuty.inHolidayAt(manager, alert.schoolId, now)) {
+    for (const officerId of officers) {
       await this.notifications.notifyUser(manager, alert.schoolId, officerId, { kind: 'alert.routed_to_duty', title, entityType: 'alert', entityId: id });
     }
+    // Outside the system too: a critical alert pages the counselors and the officer on duty.
+    await this.pager.page(manager, [{ schoolId: alert.schoolId, alertId: id, severity: alert.severity, level: 0, recipientIds: [...told, ...officers], raisedAt: now }]);
     await this.audit.record(manager, actor, {
       action: 'alert.raise',
       severity: alert.severity === 'critical' ? 'high' : 'normal',

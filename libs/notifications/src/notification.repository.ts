@@ -26,16 +26,16 @@ export interface NewNotification {
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One notification to every active user of the given roles in the school, in one statement. */
-  async notifyRoles(manager: EntityManager, schoolId: string, roles: string[], notification: NewNotification): Promise<number> {
-    const rows = await manager.query<{ id: string }[]>(
+  /** One notification to every active user of the given roles in the school, in one statement; returns who was told. */
+  async notifyRoles(manager: EntityManager, schoolId: string, roles: string[], notification: NewNotification): Promise<string[]> {
+    const rows = await manager.query<{ recipientId: string }[]>(
       `INSERT INTO notifications (school_id, recipient_id, kind, title, entity_type, entity_id)
        SELECT u.school_id, u.id, $3, $4, $5, $6 FROM users u
         WHERE u.school_id = $1 AND u.role = ANY($2) AND u.active
-       RETURNING id`,
+       RETURNING recipient_id AS "recipientId"`,
       [schoolId, roles, notification.kind, notification.title, notification.entityType ?? null, notification.entityId ?? null],
     );
-    return rows.length;
+    return rows.map((r) => r.recipientId);
   }
 
   /** One notification to one user, if they are still an active member of the school; whether it was sent. */

@@ -6,13 +6,17 @@ import { Clock } from '#core';
 import { AuditService } from '#audit';
 import { ON_DUTY_OFFICERS_SQL } from '#holidays';
 import { ackMinutesSql } from '../alert-deadlines.js';
+import type { AlertSeverity } from '../entities/alert.entity.js';
+import { AlertPager } from '../paging/alert-pager.js';
 
 interface EscalatedAlert {
   alertId: string;
   schoolId: string;
   studentId: string;
+  severity: AlertSeverity;
+  raisedAt: Date;
   level: number;
-  notified: number;
+  notifiedUserIds: string[];
 }
 
 const BATCH_SIZE = 200;
@@ -31,6 +35,7 @@ export class AlertEscalationJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly pager: AlertPager,
     private readonly clock: Clock,
   ) {}
 
@@ -59,10 +64,15 @@ export class AlertEscalationJob {
               entityType: 'alert',
               entityId: a.alertId,
               studentId: a.studentId,
-              reason: `not acknowledged in time; escalated to level ${a.level}, ${a.notified} notified`,
+              reason: `not acknowledged in time; escalated to level ${a.level}, ${a.notifiedUserIds.length} notified`,
             })),
           );
         }
+        // The next level is paged the same way the first was, in the same transaction.
+        await this.pager.page(
+          manager,
+          escalated.map((a) => ({ schoolId: a.schoolId, alertId: a.alertId, severity: a.severity, level: a.level, recipientIds: a.notifiedUserIds, raisedAt: a.raisedAt })),
+        );
         return escalated.length;
       });
       total += batch;
@@ -87,7 +97,7 @@ const ESCALATE_DUE_ALERTS = `
            version = a.version + 1
       FROM due
      WHERE a.id = due.id
-    RETURNING a.id, a.school_id, a.student_id, a.escalation_level AS level
+    RETURNING a.id, a.school_id, a.student_id, a.severity, a.raised_at, a.escalation_level AS level
   ), escalated_to AS (
     -- One notice per person and step: someone both in the step's role and on duty (an
     -- administrator on a shift) gets the escalation's.
@@ -118,6 +128,6 @@ const ESCALATE_DUE_ALERTS = `
     SELECT b.school_id, e.user_id, e.kind, 'An alert was not acknowledged in time and is now yours to act on', 'alert', e.alert_id
       FROM escalated_to e JOIN bumped b ON b.id = e.alert_id
   )
-  SELECT l.alert_id AS "alertId", l.school_id AS "schoolId", b.student_id AS "studentId", l.level,
-         cardinality(l.notified_user_ids) AS notified
+  SELECT l.alert_id AS "alertId", l.school_id AS "schoolId", b.student_id AS "studentId", b.severity, b.raised_at AS "raisedAt", l.level,
+         l.notified_user_ids AS "notifiedUserIds"
     FROM logged l JOIN bumped b ON b.id = l.alert_id`;

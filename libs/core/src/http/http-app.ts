@@ -86,7 +86,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   }
 }
 
-/** `/api/v1` before every route but health and the survey page's short links. */
+/** `/api/v1` before every route but health, the survey page's short links and the alert pages' links. */
 export function applyApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -95,6 +95,9 @@ export function applyApiPrefix(app: INestApplication): void {
       // The student survey page and its files: a short link for a QR code.
       { path: 's/:token', method: RequestMethod.GET },
       { path: 's/assets/:file', method: RequestMethod.GET },
+      // The one-time page of an alert, from the link in an SMS or email.
+      { path: 'a/:token', method: RequestMethod.GET },
+      { path: 'a/:token', method: RequestMethod.POST },
     ],
   });
 }

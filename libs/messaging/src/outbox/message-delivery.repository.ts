@@ -38,11 +38,14 @@ export class MessageDeliveryRepository {
           ORDER BY next_attempt_at, id
           LIMIT $3
           FOR UPDATE SKIP LOCKED
+       ), leased AS (
+         UPDATE outbound_messages m SET attempts = m.attempts + 1, next_attempt_at = $2
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.school_id AS "schoolId", m.recipient_id AS "recipientId", m.channel, m.address, m.kind, m.urgency,
+                   m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts"
        )
-       UPDATE outbound_messages m SET attempts = m.attempts + 1, next_attempt_at = $2
-         FROM due WHERE m.id = due.id
-       RETURNING m.id, m.school_id AS "schoolId", m.recipient_id AS "recipientId", m.channel, m.address, m.kind, m.urgency,
-                 m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts"`,
+       -- A CTE: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
+       SELECT * FROM leased`,
       [now, leaseUntil, limit],
     );
   }

@@ -50,46 +50,59 @@ export class StaffMessenger {
 
   /** Queues the message for active members of the school only, in the caller's transaction. */
   async send(manager: EntityManager, message: StaffMessage): Promise<StaffDelivery> {
-    const delivered: StaffDelivery = new Map();
-    if (message.recipientIds.length === 0) return delivered;
+    const [delivered] = await this.sendMany(manager, [message]);
+    return delivered;
+  }
+
+  /** Several messages in two statements, however many recipients: one read of contact details, one insert. */
+  async sendMany(manager: EntityManager, messages: StaffMessage[]): Promise<StaffDelivery[]> {
     const now = this.clock.now();
-    const staff = await manager.query<ReachableStaff[]>(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", s.timezone,
+    const wanted = messages.flatMap((m) => m.recipientIds.map((id) => ({ id, schoolId: m.schoolId })));
+    const staff = wanted.length === 0 ? [] : await manager.query<(ReachableStaff & { schoolId: string })[]>(
+      `SELECT u.id AS "userId", u.school_id AS "schoolId", u.display_name AS "displayName", s.timezone,
               CASE WHEN c.email_verified_at IS NOT NULL THEN c.email END AS email,
               CASE WHEN c.mobile_verified_at IS NOT NULL THEN c.mobile END AS mobile,
               COALESCE(c.preferred_channel, 'sms') AS "preferredChannel",
               to_char(c.quiet_from, 'HH24:MI') AS "quietFrom", to_char(c.quiet_until, 'HH24:MI') AS "quietUntil"
          FROM users u JOIN schools s ON s.id = u.school_id LEFT JOIN staff_contacts c ON c.user_id = u.id
-        WHERE u.id = ANY($1) AND u.school_id = $2 AND u.active`,
-      [message.recipientIds, message.schoolId],
+        WHERE u.id = ANY($1) AND u.active`,
+      [[...new Set(wanted.map((w) => w.id))]],
     );
+    const byId = new Map(staff.map((person) => [person.userId, person]));
     const rows: NewOutboundMessage[] = [];
-    for (const person of staff) {
-      const channels = this.channelsFor(person, message.urgency);
-      delivered.set(person.userId, channels);
-      if (channels.length === 0) continue;
-      const content = message.content(person);
-      const quiet = person.quietFrom && person.quietUntil ? { from: person.quietFrom, until: person.quietUntil } : null;
-      const notBefore = message.urgency === 'normal' ? notBeforeQuietHoursEnd(now, person.timezone, quiet) : now;
-      for (const channel of channels) {
-        rows.push({
-          schoolId: message.schoolId,
-          recipientId: person.userId,
-          channel,
-          address: (channel === 'email' ? person.email : person.mobile) as string,
-          kind: message.kind,
-          urgency: message.urgency,
-          dedupeKey: message.dedupeKey(person.userId),
-          entityType: message.entityType,
-          entityId: message.entityId,
-          occurredAt: message.occurredAt,
-          content,
-          notBefore,
-        });
+    const deliveries = messages.map((message) => {
+      const delivered: StaffDelivery = new Map();
+      for (const recipientId of new Set(message.recipientIds)) {
+        const person = byId.get(recipientId);
+        // Only members of the message's school: an id from elsewhere is never reached.
+        if (!person || person.schoolId !== message.schoolId) continue;
+        const channels = this.channelsFor(person, message.urgency);
+        delivered.set(person.userId, channels);
+        if (channels.length === 0) continue;
+        const content = message.content(person);
+        const quiet = person.quietFrom && person.quietUntil ? { from: person.quietFrom, until: person.quietUntil } : null;
+        const notBefore = message.urgency === 'normal' ? notBeforeQuietHoursEnd(now, person.timezone, quiet) : now;
+        for (const channel of channels) {
+          rows.push({
+            schoolId: message.schoolId,
+            recipientId: person.userId,
+            channel,
+            address: (channel === 'email' ? person.email : person.mobile) as string,
+            kind: message.kind,
+            urgency: message.urgency,
+            dedupeKey: message.dedupeKey(person.userId),
+            entityType: message.entityType,
+            entityId: message.entityId,
+            occurredAt: message.occurredAt,
+            content,
+            notBefore,
+          });
+        }
       }
-    }
+      return delivered;
+    });
     await this.outbox.enqueue(manager, rows, now);
-    return delivered;
+    return deliveries;
   }
 
   private channelsFor(person: ReachableStaff, urgency: Urgency): PersonalChannel[] {

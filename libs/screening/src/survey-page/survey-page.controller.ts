@@ -2,23 +2,11 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AlsoAnswers, Public, routeRateLimit } from '#core';
+import { AlsoAnswers, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
 import { languageOf } from './survey-page-text.js';
 import { SurveyPageService } from './survey-page.service.js';
 
-/** Self only: no inline script or style, nothing from elsewhere, never framed. */
-export const SURVEY_PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 const ASSET_CACHE = 'public, max-age=3600';
-
-function securityHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', SURVEY_PAGE_CSP)
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY');
-}
 
 /** A notice page in place of the survey: the student's browser gets HTML, whatever the outcome. */
 const noticePage = (status: number, description: string) =>
@@ -35,7 +23,7 @@ export class SurveyPageController {
   @ApiOperation({ operationId: 'getSurveyPageStylesheet', summary: "The survey page's stylesheet" })
   @ApiProduces('text/css')
   stylesheet(@Res() reply: FastifyReply): void {
-    void securityHeaders(reply).header('content-type', 'text/css; charset=utf-8').header('cache-control', ASSET_CACHE).send(this.pages.stylesheet());
+    void selfOnlyPageHeaders(reply).header('content-type', 'text/css; charset=utf-8').header('cache-control', ASSET_CACHE).send(this.pages.stylesheet());
   }
 
   @Get('assets/:script')
@@ -46,7 +34,7 @@ export class SurveyPageController {
   async script(@Param('script') name: string, @Res() reply: FastifyReply): Promise<void> {
     const script = await this.pages.script(name);
     if (script === null) throw new NotFoundException();
-    void securityHeaders(reply).header('content-type', 'text/javascript; charset=utf-8').header('cache-control', ASSET_CACHE).send(script);
+    void selfOnlyPageHeaders(reply).header('content-type', 'text/javascript; charset=utf-8').header('cache-control', ASSET_CACHE).send(script);
   }
 
   @Get(':token')
@@ -65,7 +53,7 @@ export class SurveyPageController {
   @noticePage(410, 'The survey is not open now: a notice page')
   async page(@Param('token') token: string, @Query('lang') lang: unknown, @Res() reply: FastifyReply): Promise<void> {
     const page = await this.pages.page(token, languageOf(lang));
-    void securityHeaders(reply)
+    void selfOnlyPageHeaders(reply)
       .status(page.status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
