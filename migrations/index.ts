@@ -25,6 +25,7 @@ import { RateLimitCounts1795826400000 } from './1795826400000-rate-limit-counts.
 import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-role-grants.js';
 import { KeyedAuditChain1795826910000 } from './1795826910000-keyed-audit-chain.js';
 import { BreakGlassReasonsEncrypted1795826920000 } from './1795826920000-break-glass-reasons-encrypted.js';
+import { FirstAccountable1795827100000 } from './1795827100000-first-accountable.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   ApplicationRoleGrants1795826900000,
   KeyedAuditChain1795826910000,
   BreakGlassReasonsEncrypted1795826920000,
+  FirstAccountable1795827100000,
 ];
