@@ -26,6 +26,7 @@ import { ApplicationRoleGrants1795826900000 } from './1795826900000-application-
 import { KeyedAuditChain1795826910000 } from './1795826910000-keyed-audit-chain.js';
 import { BreakGlassReasonsEncrypted1795826920000 } from './1795826920000-break-glass-reasons-encrypted.js';
 import { Messaging1795827000000 } from './1795827000000-messaging.js';
+import { FirstAccountable1795827100000 } from './1795827100000-first-accountable.js';
 import { AlertPages1795827200000 } from './1795827200000-alert-pages.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
@@ -58,5 +59,6 @@ export const migrations = [
   KeyedAuditChain1795826910000,
   BreakGlassReasonsEncrypted1795826920000,
   Messaging1795827000000,
+  FirstAccountable1795827100000,
   AlertPages1795827200000,
 ];

@@ -35,6 +35,9 @@ function problemCodesIn(value: unknown): string[] {
   return [...(code?.enum ?? []), ...Object.values(value).flatMap(problemCodesIn)];
 }
 
+/** Operations that answer a person's browser with HTML, their refusals as notice pages. */
+const NOTICE_PAGES = new Set(['getSurveyPage', 'getAlertPage', 'acknowledgeAlertFromPage']);
+
 describe('the OpenAPI document (apps/api/openapi.json)', () => {
   let generated: { document: OpenAPIObject; refusals: string[] };
   const committed = readFileSync(API_DOCUMENT_PATH, 'utf8');
@@ -74,8 +77,8 @@ describe('the OpenAPI document (apps/api/openapi.json)', () => {
       if (!statuses.some((s) => s.startsWith('2'))) problems.push(`${where}: no success answer`);
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
         const content = Object.keys((operation.responses[status] as { content?: Record<string, unknown> }).content ?? {}).join();
-        // The student's survey page answers its refusals as notice pages, in HTML like the page.
-        const expected = operation.operationId === 'getSurveyPage' && ['404', '409', '410'].includes(status) ? 'text/html' : 'application/problem+json';
+        // The pages people open from a link (the student's survey, a paged alert) answer their refusals as notice pages, in HTML like the page.
+        const expected = NOTICE_PAGES.has(operation.operationId ?? '') && ['404', '409', '410'].includes(status) ? 'text/html' : 'application/problem+json';
         if (content !== expected) problems.push(`${where}: ${status} is ${content || 'empty'}, not ${expected}`);
       }
       // A protected route reads the caller's session from the database: it can answer all three.

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { DEMO_USERS, seedDemoSchool } from '#demo';
+import { DEMO_FIRST_ACCOUNTABLE, DEMO_USERS, seedDemoSchool } from '#demo';
 import { migrations } from '#migrations';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
@@ -46,7 +46,7 @@ describe('first users', () => {
     expect(messages[2]).toBe('1: No school has the code "nowhere": give --school-name to create it.');
   });
 
-  it('seeds the demo school once, with its classes, students, guardians and one user of every role', async () => {
+  it('seeds the demo school once, with its classes, students, guardians and one user of every role, the administrator its first person accountable', async () => {
     expect(await seedDemoSchool(t.dataSource, 'demo-password')).toBe(true);
     expect(await seedDemoSchool(t.dataSource, 'demo-password')).toBe(false);
     const [counts] = await t.dataSource.query(`
@@ -64,6 +64,10 @@ describe('first users', () => {
       if (user.username === 'teacher') expect(me.body.classes.map((c: { name: string }) => c.name)).toEqual(['高一1班']);
       if (user.username === 'teacher2') expect(me.body.classes.map((c: { name: string }) => c.name)).toEqual(['高一2班']);
     }
+    const heads = await t.dataSource.query(
+      `SELECT u.username FROM users u JOIN schools s ON s.id = u.school_id WHERE s.code = 'demo' AND u.first_accountable`,
+    );
+    expect(heads).toEqual([{ username: DEMO_FIRST_ACCOUNTABLE }]);
   });
 
   it('seeds a database that was never migrated from the command line, migrating it first as npm start does', async () => {

@@ -73,7 +73,7 @@ describe('staff accounts', () => {
       expect(ids).toEqual(expect.arrayContaining([w.admin.id, w.counselor.id, w.teacher.id, w.teacher2.id, w.duty.id]));
       expect(ids).not.toContain(w.otherAdmin.id);
       expect(Object.keys(res.body.items[0]).sort()).toEqual(
-        ['active', 'createdAt', 'displayName', 'id', 'locked', 'phone', 'role', 'updatedAt', 'username', 'version'].sort(),
+        ['active', 'createdAt', 'displayName', 'firstAccountable', 'id', 'locked', 'phone', 'role', 'updatedAt', 'username', 'version'].sort(),
       );
       expect(res.text).not.toMatch(/argon2|password|failed|lockedUntil/i);
     });
@@ -153,6 +153,7 @@ describe('staff accounts', () => {
         role: 'class_teacher',
         active: true,
         phone: '13800138000',
+        firstAccountable: false,
         locked: false,
         version: 1,
         createdAt: expect.any(String),

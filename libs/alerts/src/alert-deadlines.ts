@@ -10,9 +10,14 @@ export function ackMinutesSql(schoolIdSql: string, severitySql: string): string 
     CASE ${severitySql} WHEN 'critical' THEN ${DEFAULT_ACK_MINUTES.critical} ELSE ${DEFAULT_ACK_MINUTES.high} END)`;
 }
 
-/** Roles told at each escalation level; level 1 falls back to administrators where no head of counseling exists. */
+/**
+ * Roles told at each escalation level; level 1 falls back to administrators where no head of
+ * counseling exists. Level 3 reaches one administrator, the one flagged as the school's first
+ * person accountable (`users.first_accountable`); a school without one stops at level 2.
+ */
 export const RECIPIENT_ROLES_BY_LEVEL: Record<number, string[]> = {
   0: ['counselor', 'counseling_lead'],
   1: ['counseling_lead'],
   2: ['admin'],
+  3: ['admin'],
 };

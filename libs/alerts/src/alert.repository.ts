@@ -26,7 +26,7 @@ export interface AlertRow {
 
 /** One step up of an unacknowledged alert: who was told, and when. */
 export interface AlertEscalationStep {
-  /** 1 the head of counseling, 2 the administrators. */
+  /** 1 the head of counseling, 2 the administrators, 3 the school's first person accountable (第一责任人). */
   level: number;
   escalatedAt: Date;
   notifiedUserIds: Uuid[];

@@ -35,7 +35,7 @@ export interface AlertSummary {
   ackDueAt: Date;
   /** Open past its acknowledgement deadline. */
   overdue: boolean;
-  /** 0 the counselors were told, 1 the head of counseling, 2 the administrators. */
+  /** 0 the counselors were told, 1 the head of counseling, 2 the administrators, 3 the school's first person accountable (第一责任人). */
   escalationLevel: number;
   acknowledgedAt: Date | null;
   acknowledgedBy: Uuid | null;

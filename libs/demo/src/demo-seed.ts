@@ -13,12 +13,16 @@ export const DEMO_USERS = [
   { username: 'duty', displayName: '周老师 (duty officer)', role: 'duty_officer' },
 ] as const;
 
+/** The demo school's head (王校长), its first person accountable (第一责任人): the last step of every alert escalation. */
+export const DEMO_FIRST_ACCOUNTABLE = 'admin';
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN_NAMES = ['子涵', '欣怡', '浩然', '梓轩', '雨桐', '宇航', '思彤', '俊杰', '佳怡', '博文', '诗涵', '一诺', '明轩', '可馨', '天佑'];
 
 /**
  * A demo school to try everything at once: 2 grades, 4 classes of 30 students with a guardian
- * each, and one user of every role. Does nothing when the demo school already exists.
+ * each, and one user of every role, the administrator being the school's first person accountable.
+ * Does nothing when the demo school already exists.
  * Returns whether it seeded.
  */
 export async function seedDemoSchool(dataSource: DataSource, password: string): Promise<boolean> {
@@ -42,10 +46,15 @@ export async function seedDemoSchool(dataSource: DataSource, password: string): 
       [school.id],
     );
     const users = await manager.query<{ id: string; username: string }[]>(
-      `INSERT INTO users (school_id, username, display_name, role, password_hash)
-       SELECT $1, u.username, u.display_name, u.role, $3 FROM jsonb_to_recordset($2::jsonb) AS u(username text, display_name text, role text)
+      `INSERT INTO users (school_id, username, display_name, role, password_hash, first_accountable)
+       SELECT $1, u.username, u.display_name, u.role, $3, u.username = $4 FROM jsonb_to_recordset($2::jsonb) AS u(username text, display_name text, role text)
        RETURNING id, username`,
-      [school.id, JSON.stringify(DEMO_USERS.map((u) => ({ username: u.username, display_name: u.displayName, role: u.role }))), passwordHash],
+      [
+        school.id,
+        JSON.stringify(DEMO_USERS.map((u) => ({ username: u.username, display_name: u.displayName, role: u.role }))),
+        passwordHash,
+        DEMO_FIRST_ACCOUNTABLE,
+      ],
     );
     const userId = (name: string) => users.find((u) => u.username === name)?.id;
     await manager.query(

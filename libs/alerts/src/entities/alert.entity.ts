@@ -10,8 +10,11 @@ export type AlertSource = (typeof ALERT_SOURCES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-/** Who is told at each level: 0 the counselors, 1 the head of counseling, 2 the administrators. */
-export const MAX_ESCALATION_LEVEL = 2;
+/**
+ * Who is told at each level: 0 the counselors, 1 the head of counseling, 2 the administrators,
+ * 3 the school's first person accountable (第一责任人), where the school has named one.
+ */
+export const MAX_ESCALATION_LEVEL = 3;
 
 /**
  * Something about a student that needs a human now. It must be acknowledged before `ackDueAt`,
@@ -26,7 +29,7 @@ export const MAX_ESCALATION_LEVEL = 2;
 @Check('alerts_severity_check', `severity IN ('critical', 'high')`)
 @Check('alerts_status_check', `status IN ('open', 'acknowledged')`)
 @Check('alerts_source_check', `source_type IN ('screening_response', 'concern_flag', 'appointment_no_show', 'manual')`)
-@Check('alerts_level_check', 'escalation_level BETWEEN 0 AND 2')
+@Check('alerts_level_check', `escalation_level BETWEEN 0 AND ${MAX_ESCALATION_LEVEL}`)
 export class Alert {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,7 +73,10 @@ export class Alert {
   @Column({ type: 'smallint', default: 0 })
   escalationLevel: number;
 
-  /** When the job next moves it up; null once acknowledged or at the top level. */
+  /**
+   * When the job next moves it up; null once acknowledged or at the top level (level 2 in a
+   * school without a first person accountable).
+   */
   @TimestampColumn({ nullable: true })
   nextEscalationAt: Date | null;
 

@@ -216,6 +216,8 @@ export const PROBLEM_CODES = {
   'term.version_conflict': { status: 409, meaning: 'The term changed since you read it; reload and try again' },
 
   'user.duplicate_username': { status: 409, meaning: 'This user name is taken' },
+  'user.first_accountable_must_stay_admin': { status: 409, meaning: 'The school\'s first person accountable keeps the administrator role and stays active, unless the same request clears `firstAccountable`' },
+  'user.first_accountable_not_admin': { status: 409, meaning: 'Only an active administrator may be the school\'s first person accountable' },
   'user.not_found': { status: 404, meaning: 'The user does not exist' },
   'user.self_lockout': { status: 409, meaning: 'You may not deactivate your own account or change your own role' },
   'user.version_conflict': { status: 409, meaning: 'The user was changed by someone else; reload it and try again' },

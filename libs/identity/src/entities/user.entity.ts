@@ -4,7 +4,9 @@ import { CreatedAtColumn, TimestampColumn, UpdatedAtColumn, VersionNumberColumn 
 /** A staff member who signs in. Students have no accounts. */
 @Entity('users')
 @Index('users_school_created_idx', ['schoolId', 'createdAt', 'id'])
+@Index('users_first_accountable_key', ['schoolId'], { unique: true, where: 'first_accountable' })
 @Check('users_role_check', `role IN ('admin', 'counseling_lead', 'counselor', 'class_teacher', 'duty_officer')`)
+@Check('users_first_accountable_check', `NOT first_accountable OR (role = 'admin' AND active)`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,6 +31,13 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /**
+   * The school's first person accountable (第一责任人, its head): the last step of every alert
+   * escalation. At most one per school, and only an active administrator.
+   */
+  @Column({ type: 'boolean', default: false })
+  firstAccountable: boolean;
 
   @Column({ type: 'text', nullable: true })
   phone: string | null;

@@ -13,13 +13,16 @@ export interface StaffAccountRow {
   role: Role;
   active: boolean;
   phone: string | null;
+  firstAccountable: boolean;
   lockedUntil: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type StaffAccountChanges = Partial<Pick<User, 'displayName' | 'role' | 'active' | 'phone'>>;
+export type StaffAccountChanges = Partial<Pick<User, 'displayName' | 'role' | 'active' | 'phone' | 'firstAccountable'>>;
+
+const ONE_FIRST_ACCOUNTABLE_KEY = 'users_first_accountable_key';
 
 const ACCOUNT_COLUMNS: [string, string][] = [
   ['id', 'id'],
@@ -28,6 +31,7 @@ const ACCOUNT_COLUMNS: [string, string][] = [
   ['role', 'role'],
   ['active', 'active'],
   ['phone', 'phone'],
+  ['first_accountable', 'firstAccountable'],
   ['locked_until', 'lockedUntil'],
   ['version', 'version'],
   ['created_at', 'createdAt'],
@@ -87,13 +91,45 @@ export class UserAdminRepository {
     changes: StaffAccountChanges,
     at: Date,
   ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(User)
-      .set({ ...changes, updatedAt: at, version: () => 'version + 1' })
-      .where('id = :userId AND school_id = :schoolId AND version = :version', { userId, schoolId, version })
-      .execute();
-    return result.affected === 1;
+    try {
+      const result = await manager
+        .createQueryBuilder()
+        .update(User)
+        .set({ ...changes, updatedAt: at, version: () => 'version + 1' })
+        .where('id = :userId AND school_id = :schoolId AND version = :version', { userId, schoolId, version })
+        .execute();
+      return result.affected === 1;
+    } catch (error) {
+      // Namings take turns (lockFirstAccountable): a second holder can only come from a writer that
+      // does not, a concurrent change like a stale version. The caller answers 409 and rolls back.
+      if (isUniqueViolation(error, ONE_FIRST_ACCOUNTABLE_KEY)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Makes the naming of the school's first person accountable take turns until the transaction
+   * ends: the second of two concurrent namings then finds, and replaces, the first one's choice.
+   */
+  async lockFirstAccountable(manager: EntityManager, schoolId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`first_accountable:${schoolId}`]);
+  }
+
+  /**
+   * Takes the flag from whoever of the school holds it, other than `keptId`, with a new version;
+   * answers their ids. Called before naming another: the unique index allows no moment with two.
+   */
+  async clearOtherFirstAccountable(manager: EntityManager, schoolId: string, keptId: string, at: Date): Promise<string[]> {
+    // In a CTE: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH cleared AS (
+         UPDATE users SET first_accountable = false, updated_at = $3, version = version + 1
+          WHERE school_id = $1 AND id <> $2 AND first_accountable
+         RETURNING id)
+       SELECT id FROM cleared`,
+      [schoolId, keptId, at],
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

@@ -43,10 +43,12 @@ export class UsersController {
   @RequirePermission(Permission.UserManage)
   @ApiOperation({
     operationId: 'updateUser',
-    summary: "Change a staff account's name, role, phone or active state",
+    summary: "Change a staff account's name, role, phone, active state, or whether they are the school's first person accountable",
     description:
       'Deactivating a user or changing their role signs them out everywhere and ends their class-teacher assignments. ' +
-      'Nobody may deactivate their own account or change their own role. Audited.',
+      'Nobody may deactivate their own account or change their own role. ' +
+      "`firstAccountable: true` names the school's first person accountable (第一责任人), paged at the last alert escalation level; " +
+      'the one named before loses it in the same change. Audited.',
   })
   @ApiIfMatchHeader()
   update(

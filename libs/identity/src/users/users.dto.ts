@@ -86,6 +86,16 @@ export class UpdateUserDto extends VersionedUpdateDto {
   @IsString()
   @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      "true names this active administrator the school's first person accountable (第一责任人), the last step of every " +
+      'alert escalation; whoever held it before loses it in the same change. false removes it. While they hold it, ' +
+      'their role may not change nor their account be deactivated unless the same request sends false',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  firstAccountable?: boolean;
 }
 
 /** A staff account as other staff see it: no password hash, no failed-sign-in bookkeeping. */
@@ -96,6 +106,8 @@ export interface UserView {
   role: Role;
   active: boolean;
   phone: string | null;
+  /** The school's first person accountable (第一责任人), paged at the last alert escalation level: at most one active administrator per school. */
+  firstAccountable: boolean;
   /** Refused at sign-in after too many failures, until it expires or an administrator unlocks it. */
   locked: boolean;
   version: number;

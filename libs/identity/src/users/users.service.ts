@@ -6,7 +6,7 @@ import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { RefreshTokenRepository } from '../auth/refresh-token.repository.js';
-import { type StaffAccountRow, UserAdminRepository } from './user-admin.repository.js';
+import { type StaffAccountChanges, type StaffAccountRow, UserAdminRepository } from './user-admin.repository.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserView } from './users.dto.js';
 
 const userNotFound = () => new NotFoundProblem('user.not_found', 'The user does not exist');
@@ -63,6 +63,8 @@ export class UsersService {
    * the access guard re-reads the user on every request, so both take effect on the next one.
    * Either also ends their current class-teacher assignments (only an active class teacher may
    * hold one), audited one by one; reactivating them restores none: an administrator assigns again.
+   * Naming the school's first person accountable takes the flag from the one named before, in the
+   * same transaction (audited for them too); concurrent namings take turns, so one holder remains.
    */
   async update(caller: Caller, userId: string, version: number, body: UpdateUserDto): Promise<UserView> {
     // Nobody may lock themselves out: the school could be left without an administrator.
@@ -70,13 +72,22 @@ export class UsersService {
       throw new ConflictProblem('user.self_lockout', 'You may not deactivate your own account or change your own role');
     }
     return this.dataSource.transaction(async (manager) => {
+      if (body.firstAccountable === true) await this.users.lockFirstAccountable(manager, caller.schoolId);
       const current = await this.users.findInSchool(caller.schoolId, userId, manager);
       if (!current) throw userNotFound();
       if (current.version !== version) throw versionConflict();
-      const changes = pickChanges(current, { displayName: body.displayName, role: body.role, active: body.active, phone: body.phone });
+      const changes = pickChanges(current, {
+        displayName: body.displayName,
+        role: body.role,
+        active: body.active,
+        phone: body.phone,
+        firstAccountable: body.firstAccountable,
+      });
       const changedFields = Object.keys(changes);
       const now = this.clock.now();
       if (changedFields.length === 0) return this.toView(current, now);
+      checkFirstAccountable(current, changes);
+      const replaced = changes.firstAccountable ? await this.users.clearOtherFirstAccountable(manager, caller.schoolId, userId, now) : [];
       if (!(await this.users.updateAtVersion(manager, caller.schoolId, userId, version, changes, now))) throw versionConflict();
       if (changes.role !== undefined || changes.active === false) {
         await this.refreshTokens.revokeAllOfUser(manager, userId, now);
@@ -87,6 +98,7 @@ export class UsersService {
           : [];
       await this.audit.recordMany(manager, caller, [
         { action: 'user.update', entityType: 'user', entityId: userId, changedFields },
+        ...replaced.map((id) => ({ action: 'user.update', entityType: 'user', entityId: id, changedFields: ['firstAccountable'] })),
         ...endedAssignments.map((id) => ({ action: 'class_assignment.end', entityType: 'class_assignment', entityId: id, changedFields: ['endedAt'] })),
       ]);
       return this.toView({ ...current, ...changes, version: version + 1, updatedAt: now }, now);
@@ -110,4 +122,21 @@ export class UsersService {
   private toView({ lockedUntil, ...account }: StaffAccountRow, now: Date): UserView {
     return { ...account, locked: lockedUntil !== null && lockedUntil.getTime() > now.getTime() };
   }
+}
+
+/**
+ * The first person accountable is an active administrator (users_first_accountable_check). Their
+ * role or active state changes only with the flag cleared in the same request: silently clearing it
+ * would end every escalation of the school one level early without anyone having decided so.
+ */
+function checkFirstAccountable(current: StaffAccountRow, changes: StaffAccountChanges): void {
+  const after = { ...current, ...changes };
+  if (!after.firstAccountable || (after.role === 'admin' && after.active)) return;
+  if (changes.firstAccountable) {
+    throw new ConflictProblem('user.first_accountable_not_admin', 'Only an active administrator may be the first person accountable');
+  }
+  throw new ConflictProblem(
+    'user.first_accountable_must_stay_admin',
+    "This user is the school's first person accountable: name another one first, or send firstAccountable false with the change",
+  );
 }
