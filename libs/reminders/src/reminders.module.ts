@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggingReminderSender } from './delivery/logging-reminder-sender.js';
+import { MessagingReminderSender } from './delivery/messaging-reminder-sender.js';
 import { ReminderDeliveryJob } from './delivery/reminder-delivery.job.js';
 import { ReminderDeliveryRepository } from './delivery/reminder-delivery.repository.js';
 import { REMINDER_SENDER } from './delivery/reminder-sender.js';
@@ -41,8 +41,8 @@ import { ReminderSweepService } from './sweep/reminder-sweep.service.js';
     ReminderReportsService,
     ReminderDeliveryRepository,
     ReminderDeliveryJob,
-    // The default channel only logs; replace the provider to send email, SMS or webhooks.
-    { provide: REMINDER_SENDER, useClass: LoggingReminderSender },
+    // The recipient's own channel through the messaging outbox; a log line when they have none.
+    { provide: REMINDER_SENDER, useClass: MessagingReminderSender },
   ],
   exports: [ReminderSweepService],
 })

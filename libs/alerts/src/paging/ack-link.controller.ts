@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
+import { Post, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
 import { AckLinkService } from './ack-link.service.js';
 import { ackPageOf } from './ack-page.html.js';
 
