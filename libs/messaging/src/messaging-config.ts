@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 
 /** Where messages leave the system. A channel without its settings is off: nothing is queued for it. */
 export class MessagingConfig {
@@ -24,9 +24,15 @@ export class MessagingConfig {
   @IsString()
   SMS_GATEWAY_KEY?: string;
 
-  /** Where the links in messages lead: the address staff reach this server at. */
-  @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'PUBLIC_BASE_URL must be an http(s):// URL without a trailing slash' })
-  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+  /** Where the links in messages lead: the address staff reach this server at (validated alike by the survey settings). */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  /** The origin of links in messages: PUBLIC_BASE_URL's, else the development server's own. */
+  publicOrigin(): string {
+    return this.PUBLIC_BASE_URL ? new URL(this.PUBLIC_BASE_URL).origin : 'http://127.0.0.1:3000';
+  }
 
   emailConfigured(): boolean {
     return Boolean(this.SMTP_URL);

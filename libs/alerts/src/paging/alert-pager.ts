@@ -78,7 +78,7 @@ export class AlertPager {
         occurredAt: alert.raisedAt,
         content: ({ userId }) => {
           const token = tokens.get(`${alert.alertId}:${userId}:${alert.level}`);
-          return token ? pageMessage(`${this.config.PUBLIC_BASE_URL}/a/${token}`, alert.level) : noticeMessage(`${this.config.PUBLIC_BASE_URL}/console`);
+          return token ? pageMessage(`${this.config.publicOrigin()}/a/${token}`, alert.level) : noticeMessage(`${this.config.publicOrigin()}/console`);
         },
       };
     });

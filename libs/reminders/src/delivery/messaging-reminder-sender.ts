@@ -30,7 +30,7 @@ export class MessagingReminderSender implements ReminderSender {
     );
     const escalated = message.event === 'escalated';
     const due = DUE.format(message.dueAt);
-    const link = `${this.config.PUBLIC_BASE_URL}/console`;
+    const link = `${this.config.publicOrigin()}/console`;
     const delivered = await this.messenger.send(this.dataSource.manager, {
       schoolId: message.schoolId,
       recipientIds: [message.recipientId],
