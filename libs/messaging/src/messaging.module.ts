@@ -15,6 +15,8 @@ import { MessageDeliveryJob } from './outbox/message-delivery.job.js';
 import { MessageDeliveryRepository } from './outbox/message-delivery.repository.js';
 import { MessageOutbox } from './outbox/message-outbox.js';
 import { StaffMessenger } from './outbox/staff-messenger.js';
+import { DeliveryReportController } from './reports/delivery-report.controller.js';
+import { DeliveryReportService } from './reports/delivery-report.js';
 
 /** The channels whose settings are present: a channel without them is off. */
 function configuredChannels(config: MessagingConfig): MessageChannel[] {
@@ -32,7 +34,7 @@ function configuredChannels(config: MessagingConfig): MessageChannel[] {
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(messagingEntities)],
-  controllers: [ContactDetailsController],
+  controllers: [ContactDetailsController, DeliveryReportController],
   providers: [
     configProvider(MessagingConfig),
     { provide: MESSAGE_CHANNELS, inject: [MessagingConfig], useFactory: configuredChannels },
@@ -44,6 +46,7 @@ function configuredChannels(config: MessagingConfig): MessageChannel[] {
     StaffContactRepository,
     ContactVerificationRepository,
     ContactDetailsService,
+    DeliveryReportService,
   ],
   exports: [MessageOutbox, StaffMessenger, DeadLetters, MessagingConfig],
 })

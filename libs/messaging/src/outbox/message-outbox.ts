@@ -37,9 +37,9 @@ export class MessageOutbox {
     const column = <T>(pick: (m: NewOutboundMessage) => T) => messages.map(pick);
     const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO outbound_messages (id, school_id, recipient_id, channel, address, kind, urgency, dedupe_key, entity_type, entity_id,
-                                      occurred_at, content, max_attempts, next_attempt_at)
+                                      occurred_at, content, max_attempts, next_attempt_at, created_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                            $10::uuid[], $11::timestamptz[], $12::text[], $13::int[], $14::timestamptz[])
+                            $10::uuid[], $11::timestamptz[], $12::text[], $13::int[], $14::timestamptz[], $15::timestamptz[])
        ON CONFLICT ON CONSTRAINT outbound_messages_dedupe_key DO NOTHING
        RETURNING id`,
       [
@@ -57,6 +57,7 @@ export class MessageOutbox {
         messages.map((m, i) => this.cipher.encrypt(JSON.stringify(m.content), contentBinding(ids[i]))),
         column((m) => maxAttemptsFor(m.urgency)),
         column((m) => (m.notBefore && m.notBefore > now ? m.notBefore : now)),
+        column(() => now),
       ],
     );
     return rows.map((r) => r.id);
