@@ -29,6 +29,7 @@ export class MessageDeliveryRepository {
    * `SKIP LOCKED` gives other instances other rows, and the lease (next_attempt_at pushed to its
    * end, the attempt counted) hides the rows from them until it runs out. An instance that dies
    * before recording the outcome leaves its rows to be sent again after the lease.
+   * (The UPDATE sits in a CTE: TypeORM answers a top-level UPDATE with `[rows, rowCount]`.)
    */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
     return this.dataSource.query<ClaimedMessage[]>(
@@ -38,11 +39,13 @@ export class MessageDeliveryRepository {
           ORDER BY next_attempt_at, id
           LIMIT $3
           FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE outbound_messages m SET attempts = m.attempts + 1, next_attempt_at = $2
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.school_id AS "schoolId", m.recipient_id AS "recipientId", m.channel, m.address, m.kind, m.urgency,
+                   m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts"
        )
-       UPDATE outbound_messages m SET attempts = m.attempts + 1, next_attempt_at = $2
-         FROM due WHERE m.id = due.id
-       RETURNING m.id, m.school_id AS "schoolId", m.recipient_id AS "recipientId", m.channel, m.address, m.kind, m.urgency,
-                 m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts"`,
+       SELECT * FROM claimed`,
       [now, leaseUntil, limit],
     );
   }
