@@ -59,11 +59,13 @@ export class ContactDetailsService {
     if (!configured) throw new UnprocessableProblem('contact.channel_off', `This server sends no ${channel === 'email' ? 'email' : 'SMS'}: ask the administrator`);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const details = await this.contacts.find(manager, caller.userId);
+      // The lock makes concurrent requests wait for each other, so that the next one sees this one's code.
+      const details = await this.contacts.findForUpdate(manager, caller.userId);
       const address = channel === 'email' ? details.email : details.mobile;
       if (!address) throw new UnprocessableProblem('contact.no_address', `Save your ${channel === 'email' ? 'email address' : 'mobile number'} first`);
-      const previous = await this.verifications.findOpenForUpdate(manager, caller.userId, channel);
-      if (previous && now.getTime() - previous.createdAt.getTime() < RESEND_AFTER_MS) {
+      // Counted from the last code sent, used up or not: five wrong tries must not buy a new message at once.
+      const lastSentAt = await this.verifications.lastSentAt(manager, caller.userId, channel);
+      if (lastSentAt && now.getTime() - lastSentAt.getTime() < RESEND_AFTER_MS) {
         throw new ConflictProblem('contact.verification_too_soon', 'A code was sent less than a minute ago; wait for it or try again shortly');
       }
       const id = randomUUID();

@@ -27,6 +27,15 @@ export class ContactVerificationRepository {
     return row;
   }
 
+  /** When the user was last sent a code on the channel, whatever became of it (confirmed, used up, replaced). */
+  async lastSentAt(manager: EntityManager, userId: string, channel: PersonalChannel): Promise<Date | null> {
+    const [row] = await manager.query<{ sentAt: Date | null }[]>(
+      'SELECT max(created_at) AS "sentAt" FROM contact_verifications WHERE user_id = $1 AND channel = $2',
+      [userId, channel],
+    );
+    return row.sentAt;
+  }
+
   /** Replaces any open verification of the channel with a new one. */
   async open(manager: EntityManager, v: { id: string; userId: string; channel: PersonalChannel; address: string; code: string; expiresAt: Date; at: Date }): Promise<void> {
     await manager.query('UPDATE contact_verifications SET consumed_at = $3 WHERE user_id = $1 AND channel = $2 AND consumed_at IS NULL', [v.userId, v.channel, v.at]);

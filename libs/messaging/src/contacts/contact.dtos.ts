@@ -1,12 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOmittable, Trim, VersionedUpdateDto } from '#core';
 import { PERSONAL_CHANNELS, type PersonalChannel } from '../entities/staff-contact.entity.js';
 
 /** A mainland mobile number: 11 digits from 1[3-9]. */
 export const MOBILE = /^1[3-9][0-9]{9}$/;
 const WALL_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** Quiet hours that end when they begin are no span at all (staff_contacts refuses them too). */
+function DiffersFrom(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'differsFrom',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args) => value !== (args?.object as Record<string, unknown> | undefined)?.[other],
+        defaultMessage: () => `must differ from ${other}`,
+      },
+    });
+}
 
 export class QuietHoursDto {
   @ApiProperty({ example: '22:00', pattern: WALL_TIME.source, description: 'Start, in the school’s time zone' })
@@ -17,6 +31,7 @@ export class QuietHoursDto {
   @ApiProperty({ example: '07:00', pattern: WALL_TIME.source, description: 'End (exclusive); before `from` when the span wraps midnight' })
   @IsString()
   @Matches(WALL_TIME, { message: 'must be a time HH:MM' })
+  @DiffersFrom('from')
   until: string;
 }
 

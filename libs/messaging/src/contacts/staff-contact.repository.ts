@@ -48,6 +48,12 @@ export class StaffContactRepository {
     return viewOf(row);
   }
 
+  /** As find, with the row locked for the caller's transaction: what is decided on it holds until commit. */
+  async findForUpdate(manager: EntityManager, userId: string): Promise<ContactDetailsView> {
+    const [row] = await manager.query<ContactRow[]>(`${SELECT_CONTACT} WHERE user_id = $1 FOR UPDATE`, [userId]);
+    return viewOf(row);
+  }
+
   /**
    * Applies the changes if the details are still at `version` (a missing row counts as version 1);
    * an address that changes loses its verification. False when someone changed them first.

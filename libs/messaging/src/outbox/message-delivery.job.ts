@@ -66,6 +66,7 @@ export class MessageDeliveryJob {
     const startedAt = this.clock.now();
     let error: string | null = null;
     try {
+      if (message.leaseLost) throw Object.assign(new Error('lease expired'), { code: 'lease_expired' });
       const channel = this.channels.get(message.channel);
       if (!channel) throw Object.assign(new Error('channel off'), { code: 'channel_not_configured' });
       const content = JSON.parse(this.cipher.decrypt(message.content, contentBinding(message.id))) as MessageContent;

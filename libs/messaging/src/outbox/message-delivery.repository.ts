@@ -17,6 +17,8 @@ export interface ClaimedMessage {
   /** This attempt's number, 1 for the first. */
   attempts: number;
   maxAttempts: number;
+  /** The last attempt was leased before and never recorded (its instance died): none is left to make. */
+  leaseLost: boolean;
 }
 
 /** The outbox's claim-and-record statements. */
@@ -28,24 +30,28 @@ export class MessageDeliveryRepository {
    * Leases up to `limit` due rows in one statement that commits before anything is sent:
    * `SKIP LOCKED` gives other instances other rows, and the lease (next_attempt_at pushed to its
    * end, the attempt counted) hides the rows from them until it runs out. An instance that dies
-   * before recording the outcome leaves its rows to be sent again after the lease.
+   * before recording the outcome leaves its rows to be sent again after the lease; when that was
+   * the last attempt, the row comes back `leaseLost`, its count unchanged (it may not pass
+   * max_attempts), to be given up on.
+   * (The UPDATE sits in a CTE: TypeORM answers a top-level UPDATE with `[rows, rowCount]`.)
    */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
     return this.dataSource.query<ClaimedMessage[]>(
       `WITH due AS (
-         SELECT id FROM outbound_messages
+         SELECT id, attempts >= max_attempts AS lease_lost FROM outbound_messages
           WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $1
           ORDER BY next_attempt_at, id
           LIMIT $3
           FOR UPDATE SKIP LOCKED
-       ), leased AS (
-         UPDATE outbound_messages m SET attempts = m.attempts + 1, next_attempt_at = $2
+       ), claimed AS (
+         UPDATE outbound_messages m SET attempts = m.attempts + CASE WHEN due.lease_lost THEN 0 ELSE 1 END, next_attempt_at = $2
            FROM due WHERE m.id = due.id
          RETURNING m.id, m.school_id AS "schoolId", m.recipient_id AS "recipientId", m.channel, m.address, m.kind, m.urgency,
-                   m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts"
+                   m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts",
+                   due.lease_lost AS "leaseLost"
        )
        -- A CTE: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
-       SELECT * FROM leased`,
+       SELECT * FROM claimed`,
       [now, leaseUntil, limit],
     );
   }
