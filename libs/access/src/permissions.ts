@@ -119,6 +119,8 @@ export const Permission = {
   ReminderRuleManage: 'reminder_rule.manage',
   /** Counts by window, rule and status, and the overdue reminders of the school. */
   ReminderReportRead: 'reminder_report.read',
+  /** The school's webhook endpoints: register, change, rotate their secrets, test, remove. */
+  WebhookManage: 'webhook.manage',
   SelfManage: 'self.manage',
 } as const;
 
@@ -227,6 +229,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.HolidaySafetyPlanRead,
     P.ReminderRuleManage,
     P.ReminderReportRead,
+    P.WebhookManage,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,

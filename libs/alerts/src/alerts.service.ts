@@ -6,6 +6,7 @@ import type { Caller } from '#access';
 import { type AuditActor, AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
 import { OnDutyOfficers } from '#holidays';
+import { WebhookEvents } from '#messaging';
 import { NotificationRepository } from '#notifications';
 import { RiskRegisterService } from '#risk';
 import { RECIPIENT_ROLES_BY_LEVEL } from './alert-deadlines.js';
@@ -63,6 +64,7 @@ export class AlertsService {
     private readonly clock: Clock,
     private readonly onDuty: OnDutyOfficers,
     private readonly pager: AlertPager,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -83,6 +85,10 @@ export class AlertsService {
     }
     // Outside the system too: a critical alert pages the counselors and the officer on duty.
     await this.pager.page(manager, [{ schoolId: alert.schoolId, alertId: id, severity: alert.severity, level: 0, recipientIds: [...told, ...officers], raisedAt: now }]);
+    await this.webhooks.publish(manager, {
+      schoolId: alert.schoolId, type: 'alert.raised', occurredAt: now, entityType: 'alert', entityId: id,
+      data: { alertId: id, severity: alert.severity, level: 0, link: this.webhooks.apiLink(`alerts/${id}`) },
+    });
     await this.audit.record(manager, actor, {
       action: 'alert.raise',
       severity: alert.severity === 'critical' ? 'high' : 'normal',
@@ -120,11 +126,12 @@ export class AlertsService {
     const scope = routedScopeOf(caller);
     if (scope && !(await this.alerts.findInSchool(caller.schoolId, alertId, scope))) throw notFound();
     await this.dataSource.transaction(async (manager) => {
+      const at = this.clock.now();
       const acknowledged = await this.alerts.acknowledge(manager, {
         schoolId: caller.schoolId,
         alertId,
         userId: caller.userId,
-        at: this.clock.now(),
+        at,
         note: this.cipher.encrypt(note, NOTE_BINDING(alertId)),
       });
       if (!acknowledged) {
@@ -137,6 +144,10 @@ export class AlertsService {
         entityType: 'alert',
         entityId: alertId,
         changedFields: ['status', 'acknowledgementNote'],
+      });
+      await this.webhooks.publish(manager, {
+        schoolId: caller.schoolId, type: 'alert.acknowledged', occurredAt: at, entityType: 'alert', entityId: alertId,
+        data: { alertId, acknowledgedBy: caller.userId, link: this.webhooks.apiLink(`alerts/${alertId}`) },
       });
     });
     return this.get(caller, alertId);

@@ -52,6 +52,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'break_glass_grants', column: 'reason', idColumn: 'id' },
   // Outbound messages: a one-time link, a code, a student's name where the recipient may see it (Reaching-people issue).
   { table: 'outbound_messages', column: 'content', idColumn: 'id' },
+  // A school's webhook endpoint: the secret its deliveries are signed with (Reaching-people issue).
+  { table: 'webhook_endpoints', column: 'secret', idColumn: 'id' },
 ];
 
 // The names are spliced into SQL, so only plain lower-case identifiers are accepted.

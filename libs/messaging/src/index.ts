@@ -7,3 +7,4 @@ export * from './outbox/dead-letters.js';
 export * from './outbox/message-delivery.job.js';
 export * from './outbox/message-outbox.js';
 export * from './outbox/staff-messenger.js';
+export * from './webhooks/webhook-events.js';

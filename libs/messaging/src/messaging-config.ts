@@ -1,7 +1,11 @@
-import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 
 /** Where messages leave the system. A channel without its settings is off: nothing is queued for it. */
 export class MessagingConfig {
+  /** In production, webhook endpoints may not point at loopback, private, link-local or metadata addresses. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
   /**
    * `smtp://user:pass@host:587` upgrades with STARTTLS when the server offers it (add
    * `?requireTLS=true` to insist), `smtps://...:465` speaks TLS from the start.
@@ -36,6 +40,10 @@ export class MessagingConfig {
 
   emailConfigured(): boolean {
     return Boolean(this.SMTP_URL);
+  }
+
+  production(): boolean {
+    return this.NODE_ENV === 'production';
   }
 
   smsConfigured(): boolean {

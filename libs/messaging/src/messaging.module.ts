@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { configProvider } from '#core';
+import { NotificationsModule } from '#notifications';
 import { EmailChannel } from './channels/email-channel.js';
 import { MESSAGE_CHANNELS, type MessageChannel } from './channels/message-channel.js';
 import { SmsChannel } from './channels/sms-channel.js';
@@ -17,10 +18,16 @@ import { MessageOutbox } from './outbox/message-outbox.js';
 import { StaffMessenger } from './outbox/staff-messenger.js';
 import { DeliveryReportController } from './reports/delivery-report.controller.js';
 import { DeliveryReportService } from './reports/delivery-report.js';
+import { WebhookChannel } from './webhooks/webhook-channel.js';
+import { WebhookEndpointRepository } from './webhooks/webhook-endpoint.repository.js';
+import { WebhookEvents } from './webhooks/webhook-events.js';
+import { WebhookFailures } from './webhooks/webhook-failures.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 
-/** The channels whose settings are present: a channel without them is off. */
-function configuredChannels(config: MessagingConfig): MessageChannel[] {
-  const channels: MessageChannel[] = [];
+/** The channels whose settings are present (a channel without them is off), and the school webhooks, always on. */
+function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): MessageChannel[] {
+  const channels: MessageChannel[] = [webhooks];
   if (config.SMTP_URL) channels.push(new EmailChannel(config.SMTP_URL, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_KEY) channels.push(new SmsChannel(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_KEY));
   return channels;
@@ -28,16 +35,17 @@ function configuredChannels(config: MessagingConfig): MessageChannel[] {
 
 /**
  * Reaching people outside the system: staff contact details, the delivery outbox and its channels
- * (email over SMTP, SMS through the school's gateway). Global: any module queues messages in its
- * own transactions through StaffMessenger or MessageOutbox.
+ * (email over SMTP, SMS through the school's gateway, the school's webhooks). Global: any module
+ * queues messages in its own transactions through StaffMessenger or MessageOutbox, and publishes
+ * webhook events through WebhookEvents.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(messagingEntities)],
-  controllers: [ContactDetailsController, DeliveryReportController],
+  imports: [TypeOrmModule.forFeature(messagingEntities), NotificationsModule],
+  controllers: [ContactDetailsController, DeliveryReportController, WebhooksController],
   providers: [
     configProvider(MessagingConfig),
-    { provide: MESSAGE_CHANNELS, inject: [MessagingConfig], useFactory: configuredChannels },
+    { provide: MESSAGE_CHANNELS, inject: [MessagingConfig, WebhookChannel], useFactory: configuredChannels },
     MessageOutbox,
     StaffMessenger,
     DeadLetters,
@@ -47,7 +55,12 @@ function configuredChannels(config: MessagingConfig): MessageChannel[] {
     ContactVerificationRepository,
     ContactDetailsService,
     DeliveryReportService,
+    WebhookEndpointRepository,
+    WebhookChannel,
+    WebhookEvents,
+    WebhookFailures,
+    WebhooksService,
   ],
-  exports: [MessageOutbox, StaffMessenger, DeadLetters, MessagingConfig],
+  exports: [MessageOutbox, StaffMessenger, DeadLetters, MessagingConfig, WebhookEvents],
 })
 export class MessagingModule {}

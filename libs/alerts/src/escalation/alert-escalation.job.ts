@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '#core';
 import { AuditService } from '#audit';
+import { WebhookEvents } from '#messaging';
 import { ON_DUTY_OFFICERS_SQL } from '#holidays';
 import { ackMinutesSql } from '../alert-deadlines.js';
 import { type AlertSeverity, MAX_ESCALATION_LEVEL } from '../entities/alert.entity.js';
@@ -41,6 +42,7 @@ export class AlertEscalationJob {
     private readonly audit: AuditService,
     private readonly pager: AlertPager,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'alert-escalation', disabled: process.env.JOBS_ENABLED === 'false' })
@@ -79,6 +81,13 @@ export class AlertEscalationJob {
         await this.pager.page(
           manager,
           movedUp.map((a) => ({ schoolId: a.schoolId, alertId: a.alertId, severity: a.severity, level: a.level, recipientIds: a.notifiedUserIds, raisedAt: a.raisedAt })),
+        );
+        await this.webhooks.publish(
+          manager,
+          movedUp.map((a) => ({
+            schoolId: a.schoolId, type: 'alert.escalated' as const, occurredAt: now, entityType: 'alert', entityId: a.alertId,
+            data: { alertId: a.alertId, severity: a.severity, level: a.level, link: this.webhooks.apiLink(`alerts/${a.alertId}`) },
+          })),
         );
         return { due: escalated.length, movedUp: movedUp.length };
       });

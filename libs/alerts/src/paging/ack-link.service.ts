@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '#core';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
+import { WebhookEvents } from '#messaging';
 import { AlertRepository } from '../alert.repository.js';
 import { hashPageToken } from './alert-pager.js';
 
@@ -57,6 +58,7 @@ export class AckLinkService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   open(token: string): Promise<AckLinkState> {
@@ -84,6 +86,10 @@ export class AckLinkService {
       if (!acknowledged) return state; // The row lock makes this unreachable; never report a success that did not happen.
       await this.audit.record(manager, { schoolId: row.schoolId, userId: row.recipientId }, {
         action: 'alert.acknowledge', entityType: 'alert', entityId: row.alertId, studentId: row.studentId, changedFields: ['status', 'acknowledgementNote'], reason: 'page link',
+      });
+      await this.webhooks.publish(manager, {
+        schoolId: row.schoolId, type: 'alert.acknowledged', occurredAt: now, entityType: 'alert', entityId: row.alertId,
+        data: { alertId: row.alertId, acknowledgedBy: row.recipientId, link: this.webhooks.apiLink(`alerts/${row.alertId}`) },
       });
       return { state: 'acknowledged', response: row, by: row.recipientName, at: now, byYou: true };
     });

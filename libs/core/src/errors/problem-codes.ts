@@ -224,6 +224,12 @@ export const PROBLEM_CODES = {
 
   'validation.invalid': { status: 400, meaning: 'One or more fields are invalid; `errors` names each with what is wrong' },
 
+  'webhook.disabled': { status: 409, meaning: 'The endpoint is switched off: enable it first (`PATCH` with `"enabled": true`)' },
+  'webhook.not_found': { status: 404, meaning: 'No such webhook endpoint' },
+  'webhook.too_many': { status: 409, meaning: 'The school already has the most webhook endpoints it may have (20); remove one first' },
+  'webhook.url_not_allowed': { status: 400, meaning: 'The URL cannot be an endpoint: not http(s), credentials in it, or (in production) a loopback, private, link-local or metadata address' },
+  'webhook.version_conflict': { status: 409, meaning: 'The endpoint changed since you read it; reload and try again' },
+
   'window_settings.version_conflict': { status: 409, meaning: 'The settings changed since you read them; reload and try again' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
