@@ -28,6 +28,7 @@ import { BreakGlassReasonsEncrypted1795826920000 } from './1795826920000-break-g
 import { Messaging1795827000000 } from './1795827000000-messaging.js';
 import { FirstAccountable1795827100000 } from './1795827100000-first-accountable.js';
 import { AlertPages1795827200000 } from './1795827200000-alert-pages.js';
+import { DutyReachability1795827400000 } from './1795827400000-duty-reachability.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   Messaging1795827000000,
   FirstAccountable1795827100000,
   AlertPages1795827200000,
+  DutyReachability1795827400000,
 ];
