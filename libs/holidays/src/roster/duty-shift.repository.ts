@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictProblem, isUniqueViolation, validationProblem } from '#core';
 import { DUTY_SHIFT_UNIQUE } from '../entities/duty-shift.entity.js';
-import { type ChannelsOn, CONFIRM_BEFORE, REACHABLE_SQL } from '../reachability/reachability.sql.js';
+import { type ChannelsOn, CONFIRM_BEFORE, OFFICER_HOLIDAY_SHIFTS, REACHABLE_SQL } from '../reachability/reachability.sql.js';
 import type { DutyRosterGap, DutyShiftView } from './duty-roster.dtos.js';
 import { DUTY_ELIGIBLE_ROLES, DUTY_SHIFTS, type DutyShiftKind, shiftEndSql, shiftStartSql } from './duty-shift-hours.js';
+
+/** One of an officer's shifts, as the reachability page lists them. */
+export type OfficerShift = Pick<DutyShiftView, 'id' | 'dutyDate' | 'shift' | 'startsAt' | 'endsAt'>;
 
 /** A shift as stored: the notes still encrypted. */
 export type DutyShiftRow = DutyShiftView;
@@ -97,6 +100,31 @@ export class DutyShiftRepository {
     );
     if (rows.length === 0) return null;
     return rows.filter((r): r is DutyRosterGap => r.kind !== null);
+  }
+
+  /** The officer's shifts of the holiday, in time order. */
+  shiftsOfOfficerInHoliday(manager: EntityManager, schoolId: string, officerId: string, holidayId: string): Promise<OfficerShift[]> {
+    return manager.query<OfficerShift[]>(
+      `SELECT d.id, d.duty_date::text AS "dutyDate", d.shift, d.starts_at AS "startsAt", d.ends_at AS "endsAt"
+         FROM school_holidays h JOIN duty_shifts d ON ${OFFICER_HOLIDAY_SHIFTS('$2')}
+        WHERE h.id = $3 AND h.school_id = $1
+        ORDER BY d.starts_at, d.id`,
+      [schoolId, officerId, holidayId],
+    );
+  }
+
+  /** Stamps the officer's confirmation on every shift of theirs in the holiday; the ids stamped. */
+  async confirmReachableInHoliday(manager: EntityManager, schoolId: string, officerId: string, holidayId: string, at: Date): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH confirmed AS (
+         UPDATE duty_shifts d SET last_confirmed_reachable_at = $4
+           FROM school_holidays h
+          WHERE h.id = $3 AND h.school_id = $1 AND ${OFFICER_HOLIDAY_SHIFTS('$2')}
+          RETURNING d.id, d.starts_at)
+       SELECT id FROM confirmed ORDER BY starts_at, id`,
+      [schoolId, officerId, holidayId, at],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Applies the changes only at `version`; false when someone changed the shift first. */
