@@ -29,6 +29,7 @@ import { Messaging1795827000000 } from './1795827000000-messaging.js';
 import { FirstAccountable1795827100000 } from './1795827100000-first-accountable.js';
 import { AlertPages1795827200000 } from './1795827200000-alert-pages.js';
 import { Webhooks1795827300000 } from './1795827300000-webhooks.js';
+import { DutyReachability1795827400000 } from './1795827400000-duty-reachability.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   FirstAccountable1795827100000,
   AlertPages1795827200000,
   Webhooks1795827300000,
+  DutyReachability1795827400000,
 ];

@@ -133,7 +133,8 @@ describe('a client generated from the OpenAPI document', () => {
       // 2. the duty roster: 31 days of two shifts, one of them covered
       'duty shift: day on the first day, reachable not yet',
       'duty officer: confirmed reachable, version 1',
-      'roster gaps: 61, first day night',
+      // The officer has no verified contact details (no email or SMS is set up here): a gap at once.
+      'roster gaps: 61, first day night; officers: unreachable_officer the officer',
       // 3. reminders: no route runs the sweep (the worker does), so the inbox and the counts are empty
       'reminder rules: 9, enabled 9, pre-holiday 4',
       'reminders after a sweep: teacher inbox 2 (pre_holiday_categories, pre_holiday_safety_education), counted 5; one acknowledged',

@@ -36,7 +36,7 @@ function problemCodesIn(value: unknown): string[] {
 }
 
 /** Operations that answer a person's browser with HTML, their refusals as notice pages. */
-const NOTICE_PAGES = new Set(['getSurveyPage', 'getAlertPage', 'acknowledgeAlertFromPage']);
+const NOTICE_PAGES = new Set(['getSurveyPage', 'getAlertPage', 'acknowledgeAlertFromPage', 'getReachabilityCheckPage', 'confirmReachableFromPage']);
 
 describe('the OpenAPI document (apps/api/openapi.json)', () => {
   let generated: { document: OpenAPIObject; refusals: string[] };

@@ -54,13 +54,17 @@ describe('holiday duty roster', () => {
     expect(byCounselor.status).toBe(403);
   });
 
-  it('lists the holiday days and shifts nobody covers', async () => {
+  it('lists the holiday days and shifts nobody covers, and the officers nothing reaches', async () => {
     const gaps = await t.http.get('/api/v1/duty-roster/gaps').query({ holidayId }).set(admin);
+    const unfilled = (date: string, shift: string) => ({ kind: 'unfilled_shift', date, shift, shiftId: null, officerId: null, officerName: null, confirmBy: null });
+    const [first] = (await t.http.get('/api/v1/duty-roster').query({ from: '2027-01-30', to: '2027-01-30' }).set(admin)).body.items;
     expect(gaps.body.items).toEqual([
-      { date: '2027-01-31', shift: 'day' },
-      { date: '2027-01-31', shift: 'night' },
-      { date: '2027-02-01', shift: 'day' },
-      { date: '2027-02-01', shift: 'night' },
+      // No email or SMS is set up here, so no channel reaches the officer: a gap at once (test/holidays/reachability.e2e-spec.ts has the rest).
+      { kind: 'unreachable_officer', date: '2027-01-30', shift: 'day', shiftId: first.id, officerId: w.duty.id, officerName: first.officerName, confirmBy: '2027-01-29T00:00:00.000Z' },
+      unfilled('2027-01-31', 'day'),
+      unfilled('2027-01-31', 'night'),
+      unfilled('2027-02-01', 'day'),
+      unfilled('2027-02-01', 'night'),
     ]);
     const foreign = await t.http.get('/api/v1/duty-roster/gaps').query({ holidayId }).set(await as(w.otherAdmin));
     expect(foreign.status).toBe(404);

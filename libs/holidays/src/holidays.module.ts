@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarPeriodRepository } from './calendar/calendar-period.repository.js';
 import { CalendarPeriodsService } from './calendar/calendar-periods.service.js';
@@ -17,16 +18,20 @@ import { HardshipAidService } from './hardship-aid/hardship-aid.service.js';
 import { DutyRosterController } from './roster/duty-roster.controller.js';
 import { DutyRosterService } from './roster/duty-roster.service.js';
 import { DutyShiftRepository } from './roster/duty-shift.repository.js';
+import { DutyReachabilityJob } from './reachability/duty-reachability.job.js';
+import { ReachabilityCheckRepository } from './reachability/reachability-check.repository.js';
+import { ReachabilityLinkController } from './reachability/reachability-link.controller.js';
+import { ReachabilityLinkService } from './reachability/reachability-link.service.js';
 import { OnDutyOfficers } from './routing/on-duty-officers.js';
 import { SafetyPlanRepository } from './safety-plans/safety-plan.repository.js';
 import { SafetyPlansController } from './safety-plans/safety-plans.controller.js';
 import { SafetyPlansService } from './safety-plans/safety-plans.service.js';
 
-/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts, students' holiday categories, temporary hardship aid and high-risk students' holiday safety plans. */
+/** Holiday windows: term calendars, key windows, the duty roster that routes crisis alerts and its reachability checks, students' holiday categories, temporary hardship aid and high-risk students' holiday safety plans. */
 @Module({
-  imports: [TypeOrmModule.forFeature(holidayEntities), IdentityModule],
-  controllers: [CalendarController, DutyRosterController, HolidayCategoriesController, HardshipAidController, SafetyPlansController],
-  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService, SafetyPlanRepository, SafetyPlansService],
-  exports: [HolidayCalendar, OnDutyOfficers],
+  imports: [TypeOrmModule.forFeature(holidayEntities), IdentityModule, NotificationsModule],
+  controllers: [CalendarController, DutyRosterController, ReachabilityLinkController, HolidayCategoriesController, HardshipAidController, SafetyPlansController],
+  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, ReachabilityCheckRepository, DutyReachabilityJob, ReachabilityLinkService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService, SafetyPlanRepository, SafetyPlansService],
+  exports: [HolidayCalendar, OnDutyOfficers, DutyReachabilityJob],
 })
 export class HolidaysModule {}

@@ -61,8 +61,10 @@ export async function runHolidayScenario(input: HolidayScenarioInput): Promise<s
   steps.push(`duty officer: ${reachable.data.lastConfirmedReachableAt === null ? 'not confirmed' : 'confirmed reachable'}, version ${reachable.data.version}`);
   const gaps = await api.GET('/api/v1/duty-roster/gaps', { headers: admin, params: { query: { holidayId } } });
   if (!gaps.data) throw new Error(`listDutyRosterGaps: ${gaps.response.status}`);
-  const firstDayGaps = gaps.data.items.filter((g) => g.date === holidayStart).map((g) => g.shift);
-  steps.push(`roster gaps: ${gaps.data.items.length}, first day ${firstDayGaps.join(', ') || 'covered'}`);
+  const unfilled = gaps.data.items.filter((g) => g.kind === 'unfilled_shift');
+  const firstDayGaps = unfilled.filter((g) => g.date === holidayStart).map((g) => g.shift);
+  const officerGaps = gaps.data.items.filter((g) => g.kind !== 'unfilled_shift').map((g) => `${g.kind} ${g.officerId === input.dutyOfficerId ? 'the officer' : g.officerId}`);
+  steps.push(`roster gaps: ${unfilled.length}, first day ${firstDayGaps.join(', ') || 'covered'}; officers: ${officerGaps.join(', ') || 'none'}`);
 
   // 3. Reminders: the rules as data; the scheduler's sweep makes each role's reminders of the open
   // windows, and the teacher acknowledges one.

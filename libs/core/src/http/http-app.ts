@@ -86,7 +86,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   }
 }
 
-/** `/api/v1` before every route but health, the survey page's short links and the alert pages' links. */
+/** `/api/v1` before every route but health, the survey page's short links, the alert pages' and the reachability checks' links. */
 export function applyApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -98,6 +98,9 @@ export function applyApiPrefix(app: INestApplication): void {
       // The one-time page of an alert, from the link in an SMS or email.
       { path: 'a/:token', method: RequestMethod.GET },
       { path: 'a/:token', method: RequestMethod.POST },
+      // A duty officer's reachability check, from the link in the test message.
+      { path: 'r/:token', method: RequestMethod.GET },
+      { path: 'r/:token', method: RequestMethod.POST },
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { DutyReachabilityCheck } from './duty-reachability-check.entity.js';
 import { DutyShift } from './duty-shift.entity.js';
 import { HardshipAidApplication, HardshipAidTransition } from './hardship-aid.entity.js';
 import { HolidayCategory } from './holiday-category.entity.js';
@@ -6,6 +7,7 @@ import { SchoolHoliday } from './school-holiday.entity.js';
 import { SchoolTerm } from './school-term.entity.js';
 import { SchoolWindowSettings } from './school-window-settings.entity.js';
 
+export * from './duty-reachability-check.entity.js';
 export * from './duty-shift.entity.js';
 export * from './hardship-aid.entity.js';
 export * from './holiday-category.entity.js';
@@ -14,4 +16,4 @@ export * from './school-holiday.entity.js';
 export * from './school-term.entity.js';
 export * from './school-window-settings.entity.js';
 
-export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift, HolidayCategory, HardshipAidApplication, HardshipAidTransition, HolidaySafetyPlan];
+export const holidayEntities = [SchoolTerm, SchoolHoliday, SchoolWindowSettings, DutyShift, DutyReachabilityCheck, HolidayCategory, HardshipAidApplication, HardshipAidTransition, HolidaySafetyPlan];

@@ -26,7 +26,14 @@ export class DutyRosterController {
   /** Static route before `:shiftId`. */
   @Get('gaps')
   @RequirePermission(Permission.DutyRosterRead)
-  @ApiOperation({ operationId: 'listDutyRosterGaps', summary: 'List the days and shifts of a holiday that have no officer yet' })
+  @ApiOperation({
+    operationId: 'listDutyRosterGaps',
+    summary: "List the gaps of a holiday's roster: shifts without an officer, officers not confirmed reachable",
+    description:
+      '`unfilled_shift`: a day and shift with no officer. `unconfirmed_officer`: an officer who had not confirmed their reachability check ' +
+      '(the link in the test message) 24 hours before their first shift of the holiday. `unreachable_officer`: an officer with no verified ' +
+      'contact details on a channel this server sends on, at once. Officer gaps name the officer\'s first shift of the holiday. In time order.',
+  })
   gaps(@CurrentCaller() caller: Caller, @Query() query: DutyRosterGapsQuery): Promise<{ items: DutyRosterGap[] }> {
     return this.roster.gaps(caller, query.holidayId);
   }

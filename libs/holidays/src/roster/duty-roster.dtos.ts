@@ -91,7 +91,24 @@ export interface DutyShiftView {
   version: number;
 }
 
+/**
+ * What a gap of the roster is: a day and shift with no officer; an officer who had not confirmed
+ * their reachability check 24 hours before their first shift of the holiday; an officer with no
+ * verified contact details on a channel this server sends on (at once, whenever their shift is).
+ */
+export const DUTY_ROSTER_GAP_KINDS = ['unfilled_shift', 'unconfirmed_officer', 'unreachable_officer'] as const;
+export type DutyRosterGapKind = (typeof DUTY_ROSTER_GAP_KINDS)[number];
+
 export interface DutyRosterGap {
+  /** `unfilled_shift`: no officer; `unconfirmed_officer`: not confirmed 24 hours before their first shift; `unreachable_officer`: no verified channel. */
+  kind: DutyRosterGapKind;
+  /** The shift nobody covers, or the officer's first shift of the holiday. */
   date: IsoDate;
   shift: DutyShiftKind;
+  /** The officer's first shift of the holiday; null for an unfilled shift. */
+  shiftId: Uuid | null;
+  officerId: Uuid | null;
+  officerName: string | null;
+  /** By when the officer should confirm (24 hours before their first shift); null for an unfilled shift. */
+  confirmBy: Date | null;
 }

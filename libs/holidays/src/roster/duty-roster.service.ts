@@ -6,6 +6,7 @@ import { Clock, ConflictProblem, NotFoundProblem, pickChanges, validationProblem
 import type { Caller } from '#access';
 import { AuditService } from '#audit';
 import { FieldCipher } from '#crypto';
+import { MessagingConfig } from '#messaging';
 import { daysBetween } from '../windows/zone-dates.js';
 import type { CreateDutyShiftDto, DutyRosterGap, DutyRosterQuery, DutyShiftView, UpdateDutyShiftDto } from './duty-roster.dtos.js';
 import { type DutyShiftRow, DutyShiftRepository } from './duty-shift.repository.js';
@@ -27,6 +28,7 @@ export class DutyRosterService {
     private readonly shifts: DutyShiftRepository,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly messaging: MessagingConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -39,7 +41,8 @@ export class DutyRosterService {
   }
 
   async gaps(caller: Caller, holidayId: string): Promise<{ items: DutyRosterGap[] }> {
-    const gaps = await this.shifts.gapsOfHoliday(caller.schoolId, holidayId);
+    const on = { email: this.messaging.emailConfigured(), sms: this.messaging.smsConfigured() };
+    const gaps = await this.shifts.gapsOfHoliday(caller.schoolId, holidayId, this.clock.now(), on);
     if (!gaps) throw new NotFoundProblem('holiday.not_found', 'No such holiday');
     return { items: gaps };
   }

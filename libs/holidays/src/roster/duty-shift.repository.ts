@@ -3,8 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictProblem, isUniqueViolation, validationProblem } from '#core';
 import { DUTY_SHIFT_UNIQUE } from '../entities/duty-shift.entity.js';
+import { type ChannelsOn, CONFIRM_BEFORE, OFFICER_HOLIDAY_SHIFTS, REACHABLE_SQL } from '../reachability/reachability.sql.js';
 import type { DutyRosterGap, DutyShiftView } from './duty-roster.dtos.js';
 import { DUTY_ELIGIBLE_ROLES, DUTY_SHIFTS, type DutyShiftKind, shiftEndSql, shiftStartSql } from './duty-shift-hours.js';
+
+/** One of an officer's shifts, as the reachability page lists them. */
+export type OfficerShift = Pick<DutyShiftView, 'id' | 'dutyDate' | 'shift' | 'startsAt' | 'endsAt'>;
 
 /** A shift as stored: the notes still encrypted. */
 export type DutyShiftRow = DutyShiftView;
@@ -63,22 +67,64 @@ export class DutyShiftRepository {
     );
   }
 
-  /** Every (day, shift) of the holiday with no officer, in one set-based query; null when no such holiday. */
-  async gapsOfHoliday(schoolId: string, holidayId: string): Promise<DutyRosterGap[] | null> {
-    const rows = await this.dataSource.query<{ date: string | null; shift: DutyShiftKind | null }[]>(
-      `SELECT g.date, g.shift
+  /**
+   * The holiday's gaps in one set-based query, by day and shift: every (day, shift) with no officer,
+   * every officer whose reachability check was not confirmed 24 hours before their first shift of
+   * the holiday, and every officer no channel that is on reaches (no verified address, or no longer
+   * active), whenever their shift is. Null when there is no such holiday.
+   */
+  async gapsOfHoliday(schoolId: string, holidayId: string, now: Date, on: ChannelsOn): Promise<DutyRosterGap[] | null> {
+    const rows = await this.dataSource.query<(Omit<DutyRosterGap, 'kind'> & { kind: DutyRosterGap['kind'] | null })[]>(
+      `SELECT g.kind, g.date, g.shift, g.shift_id AS "shiftId", g.officer_id AS "officerId", g.officer_name AS "officerName", g.confirm_by AS "confirmBy"
          FROM school_holidays h
          LEFT JOIN LATERAL (
-           SELECT day::date::text AS date, shift
+           SELECT 'unfilled_shift'::text AS kind, day::date::text AS date, s.shift, s.ord, NULL::uuid AS shift_id, NULL::uuid AS officer_id,
+                  NULL::text AS officer_name, NULL::timestamptz AS confirm_by
              FROM generate_series(h.starts_on, h.ends_on, interval '1 day') AS day
              CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS s(shift, ord)
             WHERE NOT EXISTS (SELECT 1 FROM duty_shifts d WHERE d.school_id = h.school_id AND d.duty_date = day::date AND d.shift = s.shift)
-            ORDER BY day, ord) g ON true
-        WHERE h.id = $1 AND h.school_id = $2`,
-      [holidayId, schoolId, DUTY_SHIFTS],
+           UNION ALL
+           SELECT CASE WHEN NOT reach.reachable THEN 'unreachable_officer' ELSE 'unconfirmed_officer' END,
+                  f.duty_date::text, f.shift, array_position($3::text[], f.shift), f.id, f.officer_id, u.display_name, f.starts_at - ${CONFIRM_BEFORE}
+             FROM (SELECT DISTINCT ON (d.officer_id) d.id, d.officer_id, d.duty_date, d.shift, d.starts_at
+                     FROM duty_shifts d WHERE d.school_id = h.school_id AND d.duty_date BETWEEN h.starts_on AND h.ends_on
+                    ORDER BY d.officer_id, d.starts_at) f
+             JOIN users u ON u.id = f.officer_id
+             LEFT JOIN staff_contacts sc ON sc.user_id = f.officer_id
+             LEFT JOIN duty_reachability_checks c ON c.holiday_id = h.id AND c.officer_id = f.officer_id
+             CROSS JOIN LATERAL (SELECT u.active AND ${REACHABLE_SQL('$4::boolean', '$5::boolean')} AS reachable) reach
+            WHERE NOT reach.reachable OR (c.confirmed_at IS NULL AND f.starts_at - ${CONFIRM_BEFORE} <= $6::timestamptz)) g ON true
+        WHERE h.id = $1 AND h.school_id = $2
+        ORDER BY g.date, g.ord, g.officer_name, g.officer_id`,
+      [holidayId, schoolId, DUTY_SHIFTS, on.email, on.sms, now],
     );
     if (rows.length === 0) return null;
-    return rows.filter((r): r is DutyRosterGap => r.date !== null);
+    return rows.filter((r): r is DutyRosterGap => r.kind !== null);
+  }
+
+  /** The officer's shifts of the holiday, in time order. */
+  shiftsOfOfficerInHoliday(manager: EntityManager, schoolId: string, officerId: string, holidayId: string): Promise<OfficerShift[]> {
+    return manager.query<OfficerShift[]>(
+      `SELECT d.id, d.duty_date::text AS "dutyDate", d.shift, d.starts_at AS "startsAt", d.ends_at AS "endsAt"
+         FROM school_holidays h JOIN duty_shifts d ON ${OFFICER_HOLIDAY_SHIFTS('$2')}
+        WHERE h.id = $3 AND h.school_id = $1
+        ORDER BY d.starts_at, d.id`,
+      [schoolId, officerId, holidayId],
+    );
+  }
+
+  /** Stamps the officer's confirmation on every shift of theirs in the holiday; the ids stamped. */
+  async confirmReachableInHoliday(manager: EntityManager, schoolId: string, officerId: string, holidayId: string, at: Date): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH confirmed AS (
+         UPDATE duty_shifts d SET last_confirmed_reachable_at = $4
+           FROM school_holidays h
+          WHERE h.id = $3 AND h.school_id = $1 AND ${OFFICER_HOLIDAY_SHIFTS('$2')}
+          RETURNING d.id, d.starts_at)
+       SELECT id FROM confirmed ORDER BY starts_at, id`,
+      [schoolId, officerId, holidayId, at],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Applies the changes only at `version`; false when someone changed the shift first. */
