@@ -30,6 +30,7 @@ import { FirstAccountable1795827100000 } from './1795827100000-first-accountable
 import { AlertPages1795827200000 } from './1795827200000-alert-pages.js';
 import { Webhooks1795827300000 } from './1795827300000-webhooks.js';
 import { DutyReachability1795827400000 } from './1795827400000-duty-reachability.js';
+import { AuditAnchorDispatch1795827500000 } from './1795827500000-audit-anchor-dispatch.js';
 
 /** Every migration, oldest first. A migration is never edited once it has landed on main. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   AlertPages1795827200000,
   Webhooks1795827300000,
   DutyReachability1795827400000,
+  AuditAnchorDispatch1795827500000,
 ];

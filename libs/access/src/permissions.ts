@@ -121,6 +121,8 @@ export const Permission = {
   ReminderReportRead: 'reminder_report.read',
   /** The school's webhook endpoints: register, change, rotate their secrets, test, remove. */
   WebhookManage: 'webhook.manage',
+  /** Who receives the school's signed audit anchor automatically (before each holiday, at term end), and sending it now. */
+  AuditAnchorDispatch: 'audit_anchor.dispatch',
   SelfManage: 'self.manage',
 } as const;
 
@@ -230,6 +232,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ReminderRuleManage,
     P.ReminderReportRead,
     P.WebhookManage,
+    P.AuditAnchorDispatch,
   ]),
   counselor: new Set(COUNSELOR),
   // The head of counseling: a counselor who also receives first escalations, reads the reports,

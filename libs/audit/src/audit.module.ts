@@ -24,6 +24,6 @@ import { AuditTrailService } from './trail/audit-trail.service.js';
     AuditAnchorRepository,
     AuditAnchorService,
   ],
-  exports: [AuditService],
+  exports: [AuditService, AuditAnchorService],
 })
 export class AuditModule {}

@@ -1,5 +1,6 @@
 export * from './anchor/audit-anchor.js';
 export * from './anchor/audit-anchor-config.js';
+export * from './anchor/audit-anchor.service.js';
 export * from './anchor/audit-anchor.view.js';
 export * from './audit.module.js';
 export * from './audit.service.js';

@@ -1,3 +1,5 @@
+export * from './anchors/anchor-dispatch.job.js';
+export * from './anchors/anchor-dispatch.service.js';
 export * from './channels/message-channel.js';
 export * from './content/message-content.js';
 export * from './entities/index.js';

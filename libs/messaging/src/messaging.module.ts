@@ -2,6 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { configProvider } from '#core';
 import { NotificationsModule } from '#notifications';
+import { AnchorDispatchController } from './anchors/anchor-dispatch.controller.js';
+import { AnchorDispatchJob } from './anchors/anchor-dispatch.job.js';
+import { AnchorDispatchRepository } from './anchors/anchor-dispatch.repository.js';
+import { AnchorDispatchService } from './anchors/anchor-dispatch.service.js';
 import { EmailChannel } from './channels/email-channel.js';
 import { MESSAGE_CHANNELS, type MessageChannel } from './channels/message-channel.js';
 import { SmsChannel } from './channels/sms-channel.js';
@@ -42,7 +46,7 @@ function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(messagingEntities), NotificationsModule],
-  controllers: [ContactDetailsController, DeliveryReportController, WebhooksController],
+  controllers: [ContactDetailsController, DeliveryReportController, WebhooksController, AnchorDispatchController],
   providers: [
     configProvider(MessagingConfig),
     { provide: MESSAGE_CHANNELS, inject: [MessagingConfig, WebhookChannel], useFactory: configuredChannels },
@@ -55,6 +59,9 @@ function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): 
     ContactVerificationRepository,
     ContactDetailsService,
     DeliveryReportService,
+    AnchorDispatchRepository,
+    AnchorDispatchService,
+    AnchorDispatchJob,
     WebhookEndpointRepository,
     WebhookChannel,
     WebhookEvents,

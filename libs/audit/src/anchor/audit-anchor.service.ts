@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BadRequestProblem, Clock } from '#core';
 import type { Caller } from '#access';
-import { AuditService } from '../audit.service.js';
+import { type AuditActor, AuditService } from '../audit.service.js';
 import { AuditTrailService } from '../trail/audit-trail.service.js';
 import { anchorStatus, type AuditAnchorFields, hasValidAnchorSignature, signAuditAnchor } from './audit-anchor.js';
 import { AuditAnchorConfig } from './audit-anchor-config.js';
@@ -31,16 +31,22 @@ export class AuditAnchorService {
     this.key = config.anchorKey();
   }
 
-  /** Writes the read's entry first: flush() holds the chain lock until commit, so the head read next is that very entry. */
   async take(caller: Caller): Promise<AuditAnchorView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.audit.record(manager, caller, { action: 'audit_anchor.read' });
-      await this.audit.flush(manager);
-      const head = await this.anchors.headOfSchool(manager, caller.schoolId);
-      if (!head) throw new Error('The audit entry of this read is missing from its own transaction');
-      const anchor: AuditAnchorFields = { schoolId: caller.schoolId, ...head, at: this.clock.now() };
-      return { ...anchor, at: anchor.at.toISOString(), signature: signAuditAnchor(anchor, this.key) };
-    });
+    return this.dataSource.transaction((manager) => this.takeIn(manager, caller));
+  }
+
+  /**
+   * An anchor of the actor's school in the caller's transaction (the scheduled dispatch takes one
+   * as the system). Writes the read's entry first: flush() holds the chain lock until commit, so
+   * the head read next is that very entry.
+   */
+  async takeIn(manager: EntityManager, actor: AuditActor & { schoolId: string }): Promise<AuditAnchorView> {
+    await this.audit.record(manager, actor, { action: 'audit_anchor.read' });
+    await this.audit.flush(manager);
+    const head = await this.anchors.headOfSchool(manager, actor.schoolId);
+    if (!head) throw new Error('The audit entry of this read is missing from its own transaction');
+    const anchor: AuditAnchorFields = { schoolId: actor.schoolId, ...head, at: this.clock.now() };
+    return { ...anchor, at: anchor.at.toISOString(), signature: signAuditAnchor(anchor, this.key) };
   }
 
   /** The whole chain check; with an anchor, also whether the entry it names survived unchanged. */

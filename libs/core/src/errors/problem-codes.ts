@@ -18,6 +18,10 @@ export const PROBLEM_CODES = {
   'appointment.version_conflict': { status: 409, meaning: 'The appointment changed since you read it; reload and try again' },
 
   'audit.anchor_invalid': { status: 400, meaning: 'The anchor was not issued by this system for this school, or was changed since' },
+  'audit.anchor_recipient_duplicate': { status: 409, meaning: 'This address already receives the audit anchor' },
+  'audit.anchor_recipient_not_found': { status: 404, meaning: 'No such audit-anchor recipient' },
+  'audit.anchor_recipients_too_many': { status: 409, meaning: 'The school already has the most audit-anchor recipients it may have (10); remove one first' },
+  'audit.no_anchor_recipients': { status: 409, meaning: 'Nobody would receive the anchor: add an email recipient or a webhook subscribed to `audit.anchor` first' },
   'audit.invalid_range': { status: 400, meaning: '`from` must not be after `to`' },
 
   'auth.forbidden': { status: 403, meaning: 'The caller\'s role lacks the permission this route needs' },

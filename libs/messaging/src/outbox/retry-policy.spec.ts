@@ -17,5 +17,6 @@ describe('retry policy', () => {
     expect(errorCodeOf(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
     expect(errorCodeOf(new TypeError('secret text'))).toBe('TypeError');
     expect(errorCodeOf('just a string')).toBe('unknown');
+    expect(errorCodeOf(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe('timeout');
   });
 });

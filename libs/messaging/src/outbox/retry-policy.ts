@@ -29,6 +29,9 @@ export function retryDelayMs(urgency: Urgency, attempts: number): number {
 
 /** An error's class or code only: its message may quote what was sent. */
 export function errorCodeOf(error: unknown): string {
+  // fetch's AbortSignal.timeout rejects with a DOMException whose numeric `code` (23) says nothing.
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
   const fields = error as { responseCode?: unknown; status?: unknown; code?: unknown } | null;
   const code = fields?.responseCode ?? fields?.status ?? fields?.code;
   const raw = typeof code === 'string' || typeof code === 'number' ? String(code) : error instanceof Error ? error.name : 'unknown';
