@@ -1,12 +1,10 @@
 import { Controller, Get, HttpCode, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Post, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
+import { ApiHtmlAnswer, Post, Public, routeRateLimit, sendLinkPage } from '#core';
 import { AckLinkService } from './ack-link.service.js';
 import { ackPageOf } from './ack-page.html.js';
-
-const htmlAnswer = (status: number, description: string) => ApiResponse({ status, description, content: { 'text/html': { schema: { type: 'string' } } } });
 
 /** The page a paged person opens from their SMS or email: `/a/{token}`, outside `/api/v1`, no sign-in. */
 @ApiTags('alert pages')
@@ -23,12 +21,12 @@ export class AckLinkController {
     description: 'Opened from the link in a page; the token is the credential. Opening it does not use it up (link previews open it too); the read is audited.',
   })
   @ApiProduces('text/html')
-  @htmlAnswer(200, 'The alert, the student, whom to call, and the button')
-  @htmlAnswer(404, 'No such link: a notice page')
-  @htmlAnswer(409, 'The link was used, or someone else acknowledged the alert: a notice page')
-  @htmlAnswer(410, 'The link has expired: a notice page')
+  @ApiHtmlAnswer(200, 'The alert, the student, whom to call, and the button')
+  @ApiHtmlAnswer(404, 'No such link: a notice page')
+  @ApiHtmlAnswer(409, 'The link was used, or someone else acknowledged the alert: a notice page')
+  @ApiHtmlAnswer(410, 'The link has expired: a notice page')
   async open(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, ackPageOf(await this.links.open(token), token));
+    sendLinkPage(reply, ackPageOf(await this.links.open(token), token));
   }
 
   @Post(':token')
@@ -41,19 +39,11 @@ export class AckLinkController {
     description: 'The form of the page posts here (any body is ignored). The link works once; the alert stops escalating. Audited as the person paged.',
   })
   @ApiProduces('text/html')
-  @htmlAnswer(200, 'Acknowledged: a confirmation page')
-  @htmlAnswer(404, 'No such link: a notice page')
-  @htmlAnswer(409, 'The link was used, or someone else acknowledged the alert first: a notice page')
-  @htmlAnswer(410, 'The link has expired: a notice page')
+  @ApiHtmlAnswer(200, 'Acknowledged: a confirmation page')
+  @ApiHtmlAnswer(404, 'No such link: a notice page')
+  @ApiHtmlAnswer(409, 'The link was used, or someone else acknowledged the alert first: a notice page')
+  @ApiHtmlAnswer(410, 'The link has expired: a notice page')
   async acknowledge(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, ackPageOf(await this.links.acknowledge(token), token));
+    sendLinkPage(reply, ackPageOf(await this.links.acknowledge(token), token));
   }
-}
-
-function send(reply: FastifyReply, page: { status: number; html: string }): void {
-  void selfOnlyPageHeaders(reply)
-    .status(page.status)
-    .header('cache-control', 'no-store')
-    .header('content-type', 'text/html; charset=utf-8')
-    .send(page.html);
 }

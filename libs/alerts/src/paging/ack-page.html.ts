@@ -1,29 +1,10 @@
-import { escapeHtml } from '#messaging';
+import { escapeHtml, linkPageDocument } from '#core';
 import type { AckLinkState, FirstResponse } from './ack-link.service.js';
 
 const SHANGHAI_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const at = (date: Date) => escapeHtml(SHANGHAI_TIME.format(date));
 
 const RELATIONS: Record<string, string> = { mother: '母亲 mother', father: '父亲 father', grandparent: '祖父母 grandparent', sibling: '兄弟姐妹 sibling', guardian: '监护人 guardian', other: '其他 other' };
-
-function documentOf(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/s/assets/survey.css">
-</head>
-<body>
-<main id="main">
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 const phoneLink = (phone: string | null) => (phone ? ` <a href="tel:${escapeHtml(phone.replace(/[^0-9+]/g, ''))}">${escapeHtml(phone)}</a>` : '');
 
@@ -45,7 +26,7 @@ export function ackPageOf(state: AckLinkState, token: string): { status: number;
     case 'open':
       return {
         status: 200,
-        html: documentOf(
+        html: linkPageDocument(
           '紧急预警 Critical alert',
           `<h1>紧急预警，请立即处理</h1>
 <p lang="en">A critical alert needs you now, ${escapeHtml(state.response.recipientName)}.</p>
@@ -58,7 +39,7 @@ ${factsOf(state.response)}
     case 'acknowledged':
       return {
         status: state.byYou ? 200 : 409,
-        html: documentOf(
+        html: linkPageDocument(
           '预警已确认 Alert acknowledged',
           `<h1>${state.byYou ? '已确认，谢谢您' : '此预警已由他人确认'}</h1>
 <p lang="en">${state.byYou ? 'Acknowledged: the others can see that you have it.' : `Already acknowledged by ${escapeHtml(state.by)}.`}</p>
@@ -68,10 +49,10 @@ ${factsOf(state.response)}
         ),
       };
     case 'used':
-      return { status: 409, html: documentOf('链接已使用 Link used', `<h1>此链接已使用</h1><p lang="en">This link was used at ${at(state.at)}. Sign in to see the alert.</p>`) };
+      return { status: 409, html: linkPageDocument('链接已使用 Link used', `<h1>此链接已使用</h1><p lang="en">This link was used at ${at(state.at)}. Sign in to see the alert.</p>`) };
     case 'expired':
-      return { status: 410, html: documentOf('链接已过期 Link expired', '<h1>此链接已过期</h1><p lang="en">This link has expired. Sign in to see the alert.</p><p><a href="/console">campus-care</a></p>') };
+      return { status: 410, html: linkPageDocument('链接已过期 Link expired', '<h1>此链接已过期</h1><p lang="en">This link has expired. Sign in to see the alert.</p><p><a href="/console">campus-care</a></p>') };
     case 'unknown':
-      return { status: 404, html: documentOf('链接无效 Not found', '<h1>链接无效</h1><p lang="en">This link is not valid. Sign in to see your alerts.</p>') };
+      return { status: 404, html: linkPageDocument('链接无效 Not found', '<h1>链接无效</h1><p lang="en">This link is not valid. Sign in to see your alerts.</p>') };
   }
 }

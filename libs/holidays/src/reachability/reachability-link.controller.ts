@@ -1,12 +1,10 @@
 import { Controller, Get, HttpCode, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Post, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
+import { ApiHtmlAnswer, Post, Public, routeRateLimit, sendLinkPage } from '#core';
 import { ReachabilityLinkService } from './reachability-link.service.js';
 import { reachabilityPageOf } from './reachability-page.html.js';
-
-const htmlAnswer = (status: number, description: string) => ApiResponse({ status, description, content: { 'text/html': { schema: { type: 'string' } } } });
 
 /** The page a duty officer opens from the test message before a holiday: `/r/{token}`, outside `/api/v1`, no sign-in. */
 @ApiTags('duty reachability')
@@ -23,11 +21,11 @@ export class ReachabilityLinkController {
     description: 'Opened from the link in the test message sent before a holiday; the token is the credential. Opening it changes nothing (link previews open it too).',
   })
   @ApiProduces('text/html')
-  @htmlAnswer(200, "The officer's shifts of the holiday and the button, or that they have confirmed")
-  @htmlAnswer(404, 'No such link: a notice page')
-  @htmlAnswer(410, 'The holiday is over: a notice page')
+  @ApiHtmlAnswer(200, "The officer's shifts of the holiday and the button, or that they have confirmed")
+  @ApiHtmlAnswer(404, 'No such link: a notice page')
+  @ApiHtmlAnswer(410, 'The holiday is over: a notice page')
   async open(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, reachabilityPageOf(await this.links.open(token), token));
+    sendLinkPage(reply, reachabilityPageOf(await this.links.open(token), token));
   }
 
   @Post(':token')
@@ -42,19 +40,11 @@ export class ReachabilityLinkController {
       '(`lastConfirmedReachableAt`), once; audited as the officer.',
   })
   @ApiProduces('text/html')
-  @htmlAnswer(200, 'Confirmed: a confirmation page')
-  @htmlAnswer(404, 'No such link: a notice page')
-  @htmlAnswer(409, 'The link was used already (the check is confirmed): a notice page')
-  @htmlAnswer(410, 'The holiday is over: a notice page')
+  @ApiHtmlAnswer(200, 'Confirmed: a confirmation page')
+  @ApiHtmlAnswer(404, 'No such link: a notice page')
+  @ApiHtmlAnswer(409, 'The link was used already (the check is confirmed): a notice page')
+  @ApiHtmlAnswer(410, 'The holiday is over: a notice page')
   async confirm(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, reachabilityPageOf(await this.links.confirm(token), token));
+    sendLinkPage(reply, reachabilityPageOf(await this.links.confirm(token), token));
   }
-}
-
-function send(reply: FastifyReply, page: { status: number; html: string }): void {
-  void selfOnlyPageHeaders(reply)
-    .status(page.status)
-    .header('cache-control', 'no-store')
-    .header('content-type', 'text/html; charset=utf-8')
-    .send(page.html);
 }

@@ -1,25 +1,6 @@
-import { escapeHtml } from '#messaging';
+import { escapeHtml, linkPageDocument } from '#core';
 import { shiftInChinese, shiftInEnglish } from './reachability-messages.js';
 import type { ReachabilityCheckFacts, ReachabilityLinkState } from './reachability-link.service.js';
-
-function documentOf(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/s/assets/survey.css">
-</head>
-<body>
-<main id="main">
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 const atIn = (date: Date, timeZone: string) =>
   escapeHtml(new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date));
@@ -36,7 +17,7 @@ export function reachabilityPageOf(state: ReachabilityLinkState, token: string):
     case 'open':
       return {
         status: 200,
-        html: documentOf(
+        html: linkPageDocument(
           '值班联络测试 Duty contact check',
           `<h1>值班联络测试</h1>
 <p>${escapeHtml(state.facts.officerName)}，您好。这是${escapeHtml(state.facts.holidayName)}值班前的联络测试：您能打开这个页面，说明消息能送达您。请点击下方按钮确认。</p>
@@ -48,7 +29,7 @@ ${shiftsOf(state.facts)}
     case 'confirmed':
       return {
         status: 200,
-        html: documentOf(
+        html: linkPageDocument(
           '已确认可联系 Confirmed',
           `<h1>${state.justNow ? '已确认，谢谢您' : '您已确认可联系'}</h1>
 <p lang="en">${state.justNow ? 'Confirmed: the school knows that alerts reach you.' : 'You have confirmed that you can be reached.'}</p>
@@ -59,11 +40,11 @@ ${shiftsOf(state.facts)}`,
     case 'used':
       return {
         status: 409,
-        html: documentOf('链接已使用 Link used', `<h1>此链接已使用</h1><p>您已确认可联系，无需再次确认。</p><p>${atIn(state.at, state.timezone)}</p><p lang="en">This link was used: you have confirmed already. Nothing more to do.</p>`),
+        html: linkPageDocument('链接已使用 Link used', `<h1>此链接已使用</h1><p>您已确认可联系，无需再次确认。</p><p>${atIn(state.at, state.timezone)}</p><p lang="en">This link was used: you have confirmed already. Nothing more to do.</p>`),
       };
     case 'expired':
-      return { status: 410, html: documentOf('链接已过期 Link expired', '<h1>此链接已过期</h1><p lang="en">This link has expired: the holiday is over.</p>') };
+      return { status: 410, html: linkPageDocument('链接已过期 Link expired', '<h1>此链接已过期</h1><p lang="en">This link has expired: the holiday is over.</p>') };
     case 'unknown':
-      return { status: 404, html: documentOf('链接无效 Not found', '<h1>链接无效</h1><p lang="en">This link is not valid. Sign in to see your duty shifts.</p>') };
+      return { status: 404, html: linkPageDocument('链接无效 Not found', '<h1>链接无效</h1><p lang="en">This link is not valid. Sign in to see your duty shifts.</p>') };
   }
 }

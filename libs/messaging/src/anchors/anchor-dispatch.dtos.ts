@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { type IsoDateTime, Trim, type Uuid } from '#core';
+import { Trim, type Uuid } from '#core';
+import type { AuditAnchorView } from '#audit';
 
 export class CreateAnchorRecipientDto {
   @ApiProperty({ format: 'email', maxLength: 254, example: 'anquan@jyj.example.gov.cn' })
@@ -41,12 +42,5 @@ export interface AnchorDispatchView {
 
 /** The anchor as sent, with where it went. */
 export interface AnchorDispatchSent extends AnchorDispatchView {
-  anchor: {
-    schoolId: Uuid;
-    seq: string;
-    hash: string;
-    count: number;
-    at: IsoDateTime;
-    signature: string;
-  };
+  anchor: AuditAnchorView;
 }

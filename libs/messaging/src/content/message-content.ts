@@ -1,3 +1,5 @@
+import { escapeHtml } from '#core';
+
 /**
  * A message in every form a channel needs: the email's subject, plain text and HTML, and the
  * SMS text. Chinese first with an English line. Never clinical content: no scores, notes or risk
@@ -10,9 +12,6 @@ export interface MessageContent {
   sms: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** Paragraphs of text (Chinese, then English) and an optional link, as the three forms of a message. */
 export function composeMessage(input: { subject: string; lines: string[]; english: string; link?: { label: string; url: string }; sms: string }): MessageContent {

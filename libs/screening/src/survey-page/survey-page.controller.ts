@@ -1,16 +1,12 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AlsoAnswers, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
+import { AlsoAnswers, ApiHtmlAnswer, Public, routeRateLimit, selfOnlyPageHeaders } from '#core';
 import { languageOf } from './survey-page-text.js';
 import { SurveyPageService } from './survey-page.service.js';
 
 const ASSET_CACHE = 'public, max-age=3600';
-
-/** A notice page in place of the survey: the student's browser gets HTML, whatever the outcome. */
-const noticePage = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'text/html': { schema: { type: 'string' } } } });
 
 /** The student's survey page at `/s/{token}` (outside `/api/v1`), and the files it loads. */
 @ApiTags('survey page')
@@ -47,10 +43,10 @@ export class SurveyPageController {
   })
   @ApiProduces('text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'], description: 'The page language; Simplified Chinese by default' })
-  @ApiResponse({ status: 200, description: 'The survey', content: { 'text/html': { schema: { type: 'string' } } } })
-  @noticePage(404, 'No such survey link: a notice page')
-  @noticePage(409, 'Already submitted: a notice page')
-  @noticePage(410, 'The survey is not open now: a notice page')
+  @ApiHtmlAnswer(200, 'The survey')
+  @ApiHtmlAnswer(404, 'No such survey link: a notice page')
+  @ApiHtmlAnswer(409, 'Already submitted: a notice page')
+  @ApiHtmlAnswer(410, 'The survey is not open now: a notice page')
   async page(@Param('token') token: string, @Query('lang') lang: unknown, @Res() reply: FastifyReply): Promise<void> {
     const page = await this.pages.page(token, languageOf(lang));
     void selfOnlyPageHeaders(reply)
