@@ -1,6 +1,6 @@
 import { ManualClock } from '#core';
 import { DutyReachabilityJob, type ReachabilityRun } from '#holidays';
-import { MessageDeliveryJob } from '#messaging';
+import { MessageDeliveryJob, MessageOutbox } from '#messaging';
 import { startMailServer, type MailServer } from '../support/loopback/mail-server.js';
 import { startSignedReceiver, type SignedReceiver } from '../support/loopback/signed-http-receiver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -262,4 +262,31 @@ describe('reachability checks of the duty roster before a holiday', () => {
     }
     expect(await checkOf(c)).toMatchObject({ confirmed_at: null });
   });
+
+  it('tells the administrators at once when a test message cannot be delivered', async () => {
+    clock.set('2027-01-10T02:00:00Z');
+    // A test to an officer's mobile, queued as the job queues it; the relay refuses every attempt.
+    await t.dataSource.transaction((manager) =>
+      t.app.get(MessageOutbox).enqueue(
+        manager,
+        [
+          {
+            schoolId: w.school.id, recipientId: a.id, channel: 'sms', address: '13900000001', kind: 'duty.reachability_check', urgency: 'page',
+            dedupeKey: 'test:failed-reachability', occurredAt: clock.now(), content: { subject: '联络测试', text: '联络测试', html: '<p>联络测试</p>', sms: '联络测试' },
+          },
+        ],
+        clock.now(),
+      ),
+    );
+    relay.respondWith(503, 4);
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await deliver();
+      clock.advance(2 * 60_000);
+    }
+    const notices = await t.dataSource.query<{ kind: string }[]>(`SELECT kind FROM notifications WHERE recipient_id = $1 AND kind = 'duty.reachability_failed'`, [w.admin.id]);
+    expect(notices).toHaveLength(1);
+    await deliver();
+    expect(mailTo('admin@school.test').filter((m) => /联络测试未能送达/.test(m.subject ?? ''))).toHaveLength(1);
+  });
 });
+

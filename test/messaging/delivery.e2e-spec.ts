@@ -349,6 +349,18 @@ describe('the delivery outbox, against a real SMTP server and a real SMS relay',
       expect((await rowsOf(person)).every((row) => row.sentAt !== null)).toBe(true);
     });
 
+    it('retries a normal message that failed just before quiet hours only when they end', async () => {
+      clock.set('2027-01-22T13:59:00.000Z'); // 21:59 in Shanghai
+      const person = await staff({ preferredChannel: 'sms', quietHours: { from: '22:00', until: '07:00' } });
+      await send([person], 'normal');
+      servers.relay.respondWith(503, 1);
+      expect(await deliver()).toEqual({ sent: 0, failed: 1, dead: 0 });
+      // The back-off alone would retry at 22:00; the recipient's quiet hours hold it until 07:00.
+      expect((await rowsOf(person))[0]).toEqual(expect.objectContaining({ sentAt: null, nextAttemptAt: new Date('2027-01-22T23:00:00.000Z') }));
+      clock.set('2027-01-22T23:00:00.000Z');
+      expect(await deliver()).toEqual({ sent: 1, failed: 0, dead: 0 });
+    });
+
     it('sends a normal message at once outside quiet hours, and at once to someone without them', async () => {
       clock.set('2027-01-21T13:59:00.000Z'); // 21:59 in Shanghai
       const quiet = await staff({ preferredChannel: 'sms', quietHours: { from: '22:00', until: '07:00' } });

@@ -20,6 +20,7 @@ import { DutyRosterService } from './roster/duty-roster.service.js';
 import { DutyShiftRepository } from './roster/duty-shift.repository.js';
 import { DutyReachabilityJob } from './reachability/duty-reachability.job.js';
 import { ReachabilityCheckRepository } from './reachability/reachability-check.repository.js';
+import { ReachabilityFailures } from './reachability/reachability-failures.js';
 import { ReachabilityLinkController } from './reachability/reachability-link.controller.js';
 import { ReachabilityLinkService } from './reachability/reachability-link.service.js';
 import { OnDutyOfficers } from './routing/on-duty-officers.js';
@@ -31,7 +32,7 @@ import { SafetyPlansService } from './safety-plans/safety-plans.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature(holidayEntities), IdentityModule, NotificationsModule],
   controllers: [CalendarController, DutyRosterController, ReachabilityLinkController, HolidayCategoriesController, HardshipAidController, SafetyPlansController],
-  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, ReachabilityCheckRepository, DutyReachabilityJob, ReachabilityLinkService, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService, SafetyPlanRepository, SafetyPlansService],
+  providers: [CalendarPeriodRepository, CalendarPeriodsService, WindowSettingsService, KeyWindowsService, HolidayCalendar, DutyShiftRepository, DutyRosterService, ReachabilityCheckRepository, DutyReachabilityJob, ReachabilityLinkService, ReachabilityFailures, OnDutyOfficers, HolidayCategoryRepository, HolidayCategoriesService, HardshipAidRepository, HardshipAidService, SafetyPlanRepository, SafetyPlansService],
   exports: [HolidayCalendar, OnDutyOfficers, DutyReachabilityJob],
 })
 export class HolidaysModule {}

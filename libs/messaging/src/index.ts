@@ -6,6 +6,7 @@ export * from './entities/index.js';
 export * from './messaging-config.js';
 export * from './messaging.module.js';
 export * from './outbox/dead-letters.js';
+export * from './outbox/failure-notices.js';
 export * from './outbox/message-delivery.job.js';
 export * from './outbox/message-outbox.js';
 export * from './outbox/staff-messenger.js';

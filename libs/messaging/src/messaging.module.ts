@@ -16,6 +16,7 @@ import { StaffContactRepository } from './contacts/staff-contact.repository.js';
 import { messagingEntities } from './entities/index.js';
 import { MessagingConfig } from './messaging-config.js';
 import { DeadLetters } from './outbox/dead-letters.js';
+import { FailureNotices } from './outbox/failure-notices.js';
 import { MessageDeliveryJob } from './outbox/message-delivery.job.js';
 import { MessageDeliveryRepository } from './outbox/message-delivery.repository.js';
 import { MessageOutbox } from './outbox/message-outbox.js';
@@ -53,6 +54,7 @@ function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): 
     MessageOutbox,
     StaffMessenger,
     DeadLetters,
+    FailureNotices,
     MessageDeliveryRepository,
     MessageDeliveryJob,
     StaffContactRepository,
@@ -68,6 +70,6 @@ function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): 
     WebhookFailures,
     WebhooksService,
   ],
-  exports: [MessageOutbox, StaffMessenger, DeadLetters, MessagingConfig, WebhookEvents],
+  exports: [MessageOutbox, StaffMessenger, DeadLetters, FailureNotices, MessagingConfig, WebhookEvents],
 })
 export class MessagingModule {}

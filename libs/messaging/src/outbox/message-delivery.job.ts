@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '#core';
 import { FieldCipher } from '#crypto';
 import { MESSAGE_CHANNELS, type MessageChannel } from '../channels/message-channel.js';
+import { notBeforeQuietHoursEnd } from '../contacts/quiet-hours.js';
 import type { MessageContent } from '../content/message-content.js';
 import type { Channel } from '../entities/outbound-message.entity.js';
 import { DeadLetters } from './dead-letters.js';
@@ -76,7 +77,7 @@ export class MessageDeliveryJob {
     }
     const finishedAt = this.clock.now();
     const givenUp = error !== null && message.attempts >= message.maxAttempts;
-    const retryAt = error === null || givenUp ? null : new Date(finishedAt.getTime() + retryDelayMs(message.urgency, message.attempts));
+    const retryAt = error === null || givenUp ? null : this.retryAt(message, finishedAt);
     const { content: _content, ...described } = message;
     await this.dataSource.transaction(async (manager) => {
       const recorded = await this.deliveries.record(manager, message, { startedAt, finishedAt, error, retryAt });
@@ -84,5 +85,12 @@ export class MessageDeliveryJob {
     });
     if (givenUp) this.logger.error({ msg: 'Message given up on', messageId: message.id, kind: message.kind, channel: message.channel, error });
     return error === null ? 'sent' : givenUp ? 'dead' : 'failed';
+  }
+
+  /** After the back-off; a normal message also after the recipient's quiet hours, as its first attempt was. */
+  private retryAt(message: ClaimedMessage, failedAt: Date): Date {
+    const afterBackOff = new Date(failedAt.getTime() + retryDelayMs(message.urgency, message.attempts));
+    if (message.urgency !== 'normal' || !message.quietFrom || !message.quietUntil) return afterBackOff;
+    return notBeforeQuietHoursEnd(afterBackOff, message.timezone, { from: message.quietFrom, until: message.quietUntil });
   }
 }

@@ -19,6 +19,10 @@ export interface ClaimedMessage {
   maxAttempts: number;
   /** The last attempt was leased before and never recorded (its instance died): none is left to make. */
   leaseLost: boolean;
+  /** The recipient's quiet hours (`HH:MM`, null for none or no recipient) and the school's zone: a normal message's retry waits for their end too. */
+  quietFrom: string | null;
+  quietUntil: string | null;
+  timezone: string;
 }
 
 /** The outbox's claim-and-record statements. */
@@ -50,8 +54,8 @@ export class MessageDeliveryRepository {
                    m.entity_type AS "entityType", m.entity_id AS "entityId", m.content, m.attempts, m.max_attempts AS "maxAttempts",
                    due.lease_lost AS "leaseLost"
        )
-       -- A CTE: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
-       SELECT * FROM claimed`,
+       SELECT c.*, to_char(q.quiet_from, 'HH24:MI') AS "quietFrom", to_char(q.quiet_until, 'HH24:MI') AS "quietUntil", s.timezone
+         FROM claimed c JOIN schools s ON s.id = c."schoolId" LEFT JOIN staff_contacts q ON q.user_id = c."recipientId"`,
       [now, leaseUntil, limit],
     );
   }
