@@ -9,7 +9,7 @@ import type { TestApp } from '../support/test-app.js';
 export const SMS_GATEWAY_KEY = 'campus-care-test-relay-key-0123456789abcdef';
 export const MAIL_FROM = '"校园心理 campus-care" <care@school.test>';
 
-const MESSAGING_VARIABLES = ['SMTP_URL', 'MAIL_FROM', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_KEY', 'PUBLIC_BASE_URL'] as const;
+const MESSAGING_VARIABLES = ['SMTP_URL', 'SMTP_CA_FILE', 'MAIL_FROM', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_KEY', 'PUBLIC_BASE_URL'] as const;
 export type MessagingVariables = Partial<Record<(typeof MESSAGING_VARIABLES)[number], string | undefined>>;
 
 /**

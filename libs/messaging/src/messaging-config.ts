@@ -14,6 +14,14 @@ export class MessagingConfig {
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
+  /**
+   * A PEM file of the certificate authority the mail server's certificate is checked against,
+   * for a school relay with a private CA; unset: the system's trusted authorities.
+   */
+  @IsOptional()
+  @IsString()
+  SMTP_CA_FILE?: string;
+
   /** The sender of every email, e.g. `"校园心理 campus-care" <care@school.example>`. */
   @IsString()
   MAIL_FROM = 'campus-care <campus-care@localhost>';

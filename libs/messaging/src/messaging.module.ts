@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { configProvider } from '#core';
@@ -33,7 +34,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 /** The channels whose settings are present (a channel without them is off), and the school webhooks, always on. */
 function configuredChannels(config: MessagingConfig, webhooks: WebhookChannel): MessageChannel[] {
   const channels: MessageChannel[] = [webhooks];
-  if (config.SMTP_URL) channels.push(new EmailChannel(config.SMTP_URL, config.MAIL_FROM));
+  if (config.SMTP_URL) channels.push(new EmailChannel(config.SMTP_URL, config.MAIL_FROM, config.SMTP_CA_FILE ? readFileSync(config.SMTP_CA_FILE, 'utf8') : undefined));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_KEY) channels.push(new SmsChannel(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_KEY));
   return channels;
 }

@@ -3,7 +3,9 @@ import type { MessageChannel, OutgoingMessage } from './message-channel.js';
 
 /**
  * Email over SMTP with nodemailer: plain text plus HTML, in UTF-8. The outbox row's id is the
- * Message-ID, so a receiver (or a person) can tell a resend from a second message.
+ * Message-ID, so a receiver (or a person) can tell a resend from a second message. `smtps://`
+ * speaks TLS from the start; `smtp://` upgrades with STARTTLS when offered, and must with
+ * `?requireTLS=true`. The server's certificate is always checked (against `ca` when given).
  */
 export class EmailChannel implements MessageChannel {
   readonly channel = 'email' as const;
@@ -12,9 +14,11 @@ export class EmailChannel implements MessageChannel {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    ca?: string,
   ) {
     this.transport = createTransport({
       url: smtpUrl,
+      ...(ca ? { tls: { ca } } : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
