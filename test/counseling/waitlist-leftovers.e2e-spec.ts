@@ -160,6 +160,31 @@ describe('the waitlist: freed time and expired holds pass on; the feed token is 
       expect(calendar.body.booked).toEqual([]);
     });
 
+    it("leaves an expired hold for a later run while another transaction holds its counselor's calendar, rather than freeing its slot", async () => {
+      const w = await world();
+      const [first, second] = [await waiting(w), await waiting(w)];
+      await cancel(w, await book(w, FRIDAY, '16:00', '17:00'));
+      expect((await stateOf(first)).status).toBe('offered');
+      clock.advance(24 * HOUR);
+
+      // Another run (or a booking) holds the counselor's calendar: this run could not pass the slot on.
+      const other = t.dataSource.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('calendar:' || $1::text, 0))`, [w.counselor.id]);
+        expect(await job().run()).toBe(0);
+        expect((await stateOf(first)).status).toBe('offered');
+        expect((await stateOf(second)).status).toBe('requested');
+      } finally {
+        await other.commitTransaction();
+        await other.release();
+      }
+      expect(await job().run()).toBe(1);
+      expect((await stateOf(first)).status).toBe('requested');
+      expect(await stateOf(second)).toMatchObject({ status: 'offered', startsAt: new Date(shanghai(FRIDAY, '16:00')) });
+    });
+
     it('passes several slots at once with concurrent runs: each hold released once, each slot held once', async () => {
       const w = await world();
       const requests = [];

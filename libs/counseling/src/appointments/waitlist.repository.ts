@@ -90,7 +90,10 @@ export class WaitlistRepository {
    * so instances take the schools' audit locks in one order.
    */
   async releaseExpired(manager: EntityManager, now: Date, limit = 500): Promise<ReleasedOffer[]> {
-    return this.releaseExpiredWhere(manager, now, 'TRUE', [], limit);
+    // Only holds whose counselor's calendar this transaction can lock: it must pass each slot on,
+    // and a slot released while another run holds that calendar could not be (offerFreedSlot
+    // would leave it free). The run holding the calendar takes the rest in its next batch.
+    return this.releaseExpiredWhere(manager, now, `pg_try_advisory_xact_lock(${calendarLockKey('counselor_id::text')})`, [], limit);
   }
 
   /**
