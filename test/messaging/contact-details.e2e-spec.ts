@@ -141,6 +141,12 @@ describe('staff contact details and their verification codes', () => {
     expectProblem(fifth, 422, 'contact.code_wrong');
     expect(fifth.body.triesLeft).toBe(0);
     expect(await openVerification(me, 'email')).toBeUndefined();
+    // Each wrong code is in the audit trail, committed with its count.
+    const denied = await t.dataSource.query<{ reason: string }[]>(
+      `SELECT reason FROM audit_events WHERE action = 'contact.verify' AND outcome = 'denied' AND actor_id = $1 ORDER BY seq`,
+      [me.id],
+    );
+    expect(denied.map((d) => d.reason)).toEqual([4, 3, 2, 1, 0].map((left) => `email: wrong code, ${left} tries left`));
 
     // Not even the right code helps now. Using a code up does not lift the limit of one code a
     // minute: request and five wrong tries in a loop would otherwise send a message each time.

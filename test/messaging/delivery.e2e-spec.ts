@@ -279,6 +279,29 @@ describe('the delivery outbox, against a real SMTP server and a real SMS relay',
       expect(smsTo(person.mobile)).toHaveLength(4);
     });
 
+    it('still records a message dead when its handler fails, undoing only what the handler wrote', async () => {
+      const kind = `test.failing_handler.${randomUUID().slice(0, 8)}`;
+      t.app.get(DeadLetters).onDead(kind, async (manager, message) => {
+        await manager.query(`INSERT INTO notifications (school_id, recipient_id, kind, title) VALUES ($1, $2, $3, 'from a failing handler')`, [
+          message.schoolId,
+          message.recipientId,
+          kind,
+        ]);
+        throw new Error('the handler broke');
+      });
+      const person = await staff({ preferredChannel: 'sms', email: null });
+      await send([person], 'page', { kind });
+      servers.relay.respondWith(503, 4);
+      for (const wait of [0, 15 * SECOND, 30 * SECOND, 60 * SECOND]) {
+        clock.advance(wait);
+        await deliver();
+      }
+      expect(await rowsOf(person)).toEqual([expect.objectContaining({ attempts: 4, deadAt: clock.now() })]);
+      expect(await t.dataSource.query('SELECT id FROM notifications WHERE kind = $1', [kind])).toEqual([]);
+      clock.advance(10 * MINUTE);
+      expect(await deliver()).toEqual({ sent: 0, failed: 0, dead: 0 });
+    });
+
     it('sends a row again, with the same id, once the lease of an instance that died before sending it runs out', async () => {
       const person = await staff({ preferredChannel: 'email' });
       await send([person], 'urgent');

@@ -108,6 +108,8 @@ export class ContactDetailsService {
       if (!timingSafeEqual(expected, Buffer.from(hashVerificationCode(open.id, code), 'hex'))) {
         const tries = await this.verifications.countFailure(manager, open.id, MAX_TRIES, now);
         const left = Math.max(0, MAX_TRIES - tries);
+        // Guessing shows in the trail: each wrong code is an entry, committed with its count.
+        await this.audit.record(manager, caller, { action: 'contact.verify', outcome: 'denied', entityType: 'user', entityId: caller.userId, reason: `${channel}: wrong code, ${left} tries left` });
         return { ok: false, problem: new UnprocessableProblem('contact.code_wrong', left > 0 ? `Wrong code; ${left} tries left` : 'Wrong code; ask for a new one', { triesLeft: left }) };
       }
       await this.verifications.consume(manager, open.id, now);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '#core';
 import { FieldCipher } from '#crypto';
 import { MESSAGE_CHANNELS, type MessageChannel } from '../channels/message-channel.js';
@@ -81,7 +81,7 @@ export class MessageDeliveryJob {
     const { content: _content, ...described } = message;
     await this.dataSource.transaction(async (manager) => {
       const recorded = await this.deliveries.record(manager, message, { startedAt, finishedAt, error, retryAt });
-      if (recorded && givenUp) await this.deadLetters.handle(manager, described, finishedAt);
+      if (recorded && givenUp) await this.followUp(manager, described, finishedAt);
     });
     if (givenUp) this.logger.error({ msg: 'Message given up on', messageId: message.id, kind: message.kind, channel: message.channel, error });
     return error === null ? 'sent' : givenUp ? 'dead' : 'failed';
@@ -92,5 +92,18 @@ export class MessageDeliveryJob {
     const afterBackOff = new Date(failedAt.getTime() + retryDelayMs(message.urgency, message.attempts));
     if (message.urgency !== 'normal' || !message.quietFrom || !message.quietUntil) return afterBackOff;
     return notBeforeQuietHoursEnd(afterBackOff, message.timezone, { from: message.quietFrom, until: message.quietUntil });
+  }
+
+  /**
+   * The dead letter's follow-up, in a savepoint: a handler that fails is logged and undone, and
+   * the message is still recorded dead (else it would come back every lease, failing again).
+   */
+  private async followUp(manager: EntityManager, message: Omit<ClaimedMessage, 'content'>, at: Date): Promise<void> {
+    try {
+      // A nested transaction is a savepoint: rolled back, it takes its audit entries along too.
+      await manager.transaction((inner) => this.deadLetters.handle(inner, message, at));
+    } catch (error) {
+      this.logger.error({ msg: 'Dead-letter follow-up failed', messageId: message.id, kind: message.kind, error: errorCodeOf(error) });
+    }
   }
 }
