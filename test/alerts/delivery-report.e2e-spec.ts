@@ -4,7 +4,7 @@ import { MessageDeliveryJob } from '#messaging';
 import { startMailServer, type MailServer } from '../support/loopback/mail-server.js';
 import { startSignedReceiver, type SignedReceiver } from '../support/loopback/signed-http-receiver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld } from '../support/factories.js';
+import { bearer, createSchoolWorld, verifiedContacts } from '../support/factories.js';
 
 const SMS_KEY = 'sms-gateway-key-for-the-delivery-report-0001';
 const T0 = new Date('2027-03-02T02:00:00Z');
@@ -42,10 +42,7 @@ describe('the delivery report', () => {
     Object.assign(process.env, { SMTP_URL: mail.url, SMS_GATEWAY_URL: relay.url('/sms'), SMS_GATEWAY_KEY: SMS_KEY });
     t = await createTestApp({ clock });
     w = await createSchoolWorld(t);
-    await t.dataSource.query(
-      `INSERT INTO staff_contacts (user_id, email, email_verified_at, mobile, mobile_verified_at) VALUES ($1, 'counselor@school.test', now(), '13900000002', now())`,
-      [w.counselor.id],
-    );
+    await verifiedContacts(t, w.counselor.id, { email: 'counselor@school.test', mobile: '13900000002' });
 
     const a = await raise('00000000-0000-4000-8000-00000000000a');
     clock.set(at(20));

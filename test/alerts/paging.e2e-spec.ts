@@ -4,7 +4,7 @@ import { MessageDeliveryJob } from '#messaging';
 import { startMailServer, type MailServer } from '../support/loopback/mail-server.js';
 import { startSignedReceiver, type SignedReceiver } from '../support/loopback/signed-http-receiver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld, createUser } from '../support/factories.js';
+import { bearer, createSchoolWorld, createUser, verifiedContacts } from '../support/factories.js';
 
 const SMS_KEY = 'sms-gateway-key-for-paging-tests-0123456789';
 const MINUTE = 60_000;
@@ -26,11 +26,7 @@ describe('paging: a critical alert reaches people outside the system', () => {
   let w: Awaited<ReturnType<typeof createSchoolWorld>>;
   let lead: { id: string };
 
-  const verified = (userId: string, contact: { email?: string; mobile?: string }) =>
-    t.dataSource.query(
-      `INSERT INTO staff_contacts (user_id, email, email_verified_at, mobile, mobile_verified_at) VALUES ($1, $2::citext, CASE WHEN $2::text IS NOT NULL THEN now() END, $3, CASE WHEN $3::text IS NOT NULL THEN now() END)`,
-      [userId, contact.email ?? null, contact.mobile ?? null],
-    );
+  const verified = (userId: string, contact: { email?: string; mobile?: string }) => verifiedContacts(t, userId, contact);
   const deliver = () => t.app.get(MessageDeliveryJob).run();
   const raise = (sourceId: string) =>
     t.dataSource.transaction((m) =>

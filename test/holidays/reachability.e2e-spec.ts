@@ -4,7 +4,7 @@ import { MessageDeliveryJob, MessageOutbox } from '#messaging';
 import { startMailServer, type MailServer } from '../support/loopback/mail-server.js';
 import { startSignedReceiver, type SignedReceiver } from '../support/loopback/signed-http-receiver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, createSchoolWorld, createUser, type TestUser } from '../support/factories.js';
+import { bearer, createSchoolWorld, createUser, type TestUser, verifiedContacts } from '../support/factories.js';
 
 const SMS_KEY = 'sms-gateway-key-for-reachability-tests-0123';
 const LINK = /http:\/\/campus-care\.test\/r\/([A-Za-z0-9_-]{32})/;
@@ -42,14 +42,7 @@ describe('reachability checks of the duty roster before a holiday', () => {
   let c: TestUser;
   const shiftIds: Record<string, string> = {};
 
-  const verified = (userId: string, contact: { email?: string; mobile?: string }) =>
-    t.dataSource.query(
-      `INSERT INTO staff_contacts (user_id, email, email_verified_at, mobile, mobile_verified_at)
-       VALUES ($1, $2::citext, CASE WHEN $2::text IS NOT NULL THEN now() END, $3, CASE WHEN $3::text IS NOT NULL THEN now() END)
-       ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, email_verified_at = EXCLUDED.email_verified_at,
-                                           mobile = EXCLUDED.mobile, mobile_verified_at = EXCLUDED.mobile_verified_at`,
-      [userId, contact.email ?? null, contact.mobile ?? null],
-    );
+  const verified = (userId: string, contact: { email?: string; mobile?: string }) => verifiedContacts(t, userId, contact);
   const runJob = (app: TestApp = t): Promise<ReachabilityRun> => app.app.get(DutyReachabilityJob).run();
   const deliver = () => t.app.get(MessageDeliveryJob).run();
   const smsTo = (mobile: string) => relay.accepted().filter((r) => (r.body as { to: string }).to === mobile).map((r) => r.body as { text: string });

@@ -168,3 +168,17 @@ export async function createCase(
   ]);
   return row;
 }
+
+/**
+ * Gives a staff member contact details already verified (the verification routes have tests of
+ * their own); a second call replaces them.
+ */
+export async function verifiedContacts(t: TestApp, userId: string, contact: { email?: string; mobile?: string }): Promise<void> {
+  await t.dataSource.query(
+    `INSERT INTO staff_contacts (user_id, email, email_verified_at, mobile, mobile_verified_at)
+     VALUES ($1, $2::citext, CASE WHEN $2::text IS NOT NULL THEN now() END, $3, CASE WHEN $3::text IS NOT NULL THEN now() END)
+     ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, email_verified_at = EXCLUDED.email_verified_at,
+                                         mobile = EXCLUDED.mobile, mobile_verified_at = EXCLUDED.mobile_verified_at`,
+    [userId, contact.email ?? null, contact.mobile ?? null],
+  );
+}

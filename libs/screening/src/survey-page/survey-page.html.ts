@@ -1,9 +1,7 @@
+import { escapeHtml } from '#core';
 import type { SurveyInstrumentView, SurveyView } from '../survey/survey.views.js';
 import type { HelpResource } from './help-resources.js';
 import { PAGE_TEXT, type PageLanguage, type PageText } from './survey-page-text.js';
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** JSON inside `<script type="application/json">`: no `<` may end the element early. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

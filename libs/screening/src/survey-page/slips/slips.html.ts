@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { escapeHtml } from '../survey-page.html.js';
+import { escapeHtml } from '#core';
 import { type PageLanguage, SLIP_TEXT } from '../survey-page-text.js';
 
 export interface SlipView {
