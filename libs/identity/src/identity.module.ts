@@ -6,6 +6,7 @@ import { NotificationsModule } from '#notifications';
 import { AccessGuard } from './access/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { ConsoleSessionController } from './auth/console-session.controller.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { RefreshTokenRepository } from './auth/refresh-token.repository.js';
 import { BreakGlassController } from './break-glass/break-glass.controller.js';
@@ -24,7 +25,7 @@ import { UsersService } from './users/users.service.js';
 /** Who the caller is and what their role may do: sign-in, tokens and the global access guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(identityEntities), NotificationsModule],
-  controllers: [AuthController, MeController, BreakGlassController, UsersController],
+  controllers: [AuthController, ConsoleSessionController, MeController, BreakGlassController, UsersController],
   providers: [
     configProvider(IdentityConfig),
     AccessTokenService,

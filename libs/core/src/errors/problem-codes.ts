@@ -24,6 +24,7 @@ export const PROBLEM_CODES = {
   'audit.no_anchor_recipients': { status: 409, meaning: 'Nobody would receive the anchor: add an email recipient or a webhook subscribed to `audit.anchor` first' },
   'audit.invalid_range': { status: 400, meaning: '`from` must not be after `to`' },
 
+  'auth.console_header_missing': { status: 403, meaning: 'The console\'s session routes need the header `x-campus-care-console: 1`, which only a page of this server sends' },
   'auth.forbidden': { status: 403, meaning: 'The caller\'s role lacks the permission this route needs' },
   'auth.invalid_credentials': { status: 401, meaning: 'The user name or password is wrong' },
   'auth.invalid_refresh_token': { status: 401, meaning: 'The refresh token is unknown, used or expired; sign in again' },

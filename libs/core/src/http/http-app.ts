@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type INestApplication, RequestMethod } from '@nestjs/common';
+import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -72,6 +73,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
   const store = postgresRateLimitStore(app.get(RateLimitRepository), app.get(Clock));
   await app.register(fastifyRateLimit, { global: false, max: config.AUTH_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000, store });
   namedRateLimits.set(app.getHttpAdapter().getInstance(), { survey: config.SURVEY_RATE_LIMIT_PER_MINUTE });
+
+  // Only the console's sign-in session reads a cookie (its refresh token); nothing else does.
+  await app.register(fastifyCookie);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT }, (_request, body, done) => done(null, body));

@@ -115,6 +115,25 @@ export class AuthService {
     });
   }
 
+  /** Ends the sign-in session a refresh token belongs to (the console's sign-out, which holds only that token). */
+  async endSessionOf(token: string, origin: RequestOrigin): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.refreshTokens.findByTokenLocked(manager, token);
+      if (!row) return;
+      await this.refreshTokens.revokeFamily(manager, row.familyId, this.clock.now());
+      const [user] = await manager.query<{ role: string }[]>('SELECT role FROM users WHERE id = $1', [row.userId]);
+      await this.audit.record(manager, { ...origin, userId: row.userId, role: user?.role ?? null, schoolId: row.schoolId }, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: row.userId,
+      });
+    });
+  }
+
+  get refreshTtlSeconds(): number {
+    return this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600;
+  }
+
   private refreshExpiry(now: Date): Date {
     return new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000);
   }
