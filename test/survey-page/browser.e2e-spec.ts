@@ -4,9 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { surveyTokenHash } from '#screening';
 import { bearer } from '../support/factories.js';
-import { axeViolations } from './browser/axe.js';
-import { launchChromium } from './browser/chromium.js';
-import { type PageWatch, watchPage } from './browser/page-watch.js';
+import { axeViolations } from '../support/browser/axe.js';
+import { launchChromium } from '../support/browser/chromium.js';
+import { type PageWatch, watchPage } from '../support/browser/page-watch.js';
 import { type SurveyServer, startSurveyServer } from './browser/survey-server.js';
 import {
   DESKTOP,

@@ -24,8 +24,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const CONTRACT_DOCUMENT_PATH = API_DOCUMENT_PATH;
 export const CONTRACT_REPORT_PATH = path.join(ROOT, 'dist', 'contract-violations.jsonl');
 
-/** Swagger UI and the JSON it reads serve the document itself, which does not describe them. */
-const SELF_DESCRIBING = /^\/api\/docs(?:[-/]|$)/;
+/**
+ * Not the API: Swagger UI and the JSON it reads serve the document itself, which does not
+ * describe them; the staff console's page and files are a client of the API.
+ */
+const SELF_DESCRIBING = /^\/(?:api\/docs(?:[-/]|$)|console(?:\/|$))/;
 /** Enough of a non-JSON buffer to tell an empty body from one and to quote its start. */
 const NON_JSON_PREFIX = 512;
 

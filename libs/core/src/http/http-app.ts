@@ -15,6 +15,7 @@ import { postgresRateLimitStore } from '../rate-limit/postgres-rate-limit-store.
 import { RateLimitRepository } from '../rate-limit/rate-limit.repository.js';
 import { createValidationPipe } from '../validation/validation.js';
 import { useTolerantJsonParser } from './request-input.js';
+import { registerConsole } from './console-files.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 export const API_PREFIX = 'api/v1';
@@ -83,6 +84,8 @@ export async function configureHttpApp(app: NestFastifyApplication, options: { d
     void reply.header('x-request-id', request.id);
   });
   logRequests(fastify, app.get(AppLogger).root);
+
+  await registerConsole(app);
 
   if (options.docs ?? true) {
     // The committed contract (npm run openapi writes it; a test keeps it equal to the code).

@@ -1,0 +1,27 @@
+import { authText } from '../auth/auth.text';
+import { navText } from '../app/nav.text';
+import { todayText } from '../today/today.text';
+import { commonText } from './common.text';
+
+export type Language = 'zh' | 'en';
+
+/** Every text of the console, one section per part of it. */
+const sections = {
+  common: commonText,
+  auth: authText,
+  nav: navText,
+  today: todayText,
+};
+
+export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
+
+function inLanguage(language: Language): Dictionary {
+  return {
+    common: sections.common[language],
+    auth: sections.auth[language],
+    nav: sections.nav[language],
+    today: sections.today[language],
+  };
+}
+
+export const dictionaries: Record<Language, Dictionary> = { zh: inLanguage('zh'), en: inLanguage('en') };

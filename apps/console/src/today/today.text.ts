@@ -1,0 +1,36 @@
+import { bilingual } from '../i18n/texts';
+
+export const todayText = bilingual(
+  {
+    title: '今日工作',
+    alertsTitle: '待确认的预警',
+    noAlerts: '没有待确认的预警。',
+    alertCount: (n: number) => `${n} 条待确认`,
+    severity: { critical: '危急', high: '高' },
+    dueIn: (time: string) => `还剩 ${time}`,
+    overdueBy: (time: string) => `已超时 ${time}`,
+    escalated: (level: number) => `已升级到第 ${level} 级`,
+    source: { concern_flag: '班主任上报', screening_response: '筛查结果', appointment_no_show: '咨询未到', manual: '人工登记' },
+    acknowledge: '确认处理',
+    ackNoteLabel: '做了什么（必填，至少 2 个字）',
+    ackSubmit: '确认',
+    acknowledged: '已确认',
+    raisedAt: (time: string) => `${time} 发出`,
+  },
+  {
+    title: 'Today',
+    alertsTitle: 'Alerts to acknowledge',
+    noAlerts: 'No alert waits for acknowledgement.',
+    alertCount: (n: number) => `${n} to acknowledge`,
+    severity: { critical: 'Critical', high: 'High' },
+    dueIn: (time: string) => `${time} left`,
+    overdueBy: (time: string) => `overdue by ${time}`,
+    escalated: (level: number) => `escalated to level ${level}`,
+    source: { concern_flag: 'Class teacher flag', screening_response: 'Screening result', appointment_no_show: 'Missed session', manual: 'Entered by hand' },
+    acknowledge: 'Acknowledge',
+    ackNoteLabel: 'What was done (required, 2 characters or more)',
+    ackSubmit: 'Acknowledge',
+    acknowledged: 'Acknowledged',
+    raisedAt: (time: string) => `raised ${time}`,
+  },
+);
