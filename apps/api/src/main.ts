@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
 
     const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-    log.info({ url: `${base}/api/v1`, docs: `${base}/api/docs`, embedded: Boolean(embedded) }, `campus-care is listening; API docs at ${base}/api/docs`);
+    log.info(
+      { url: `${base}/api/v1`, docs: `${base}/api/docs`, console: `${base}/console`, embedded: Boolean(embedded) },
+      `campus-care is listening; the staff console at ${base}/console, API docs at ${base}/api/docs`,
+    );
     if (embedded) await printDemoSurveyLink(app, base, log);
 
     stopOnSignals({
