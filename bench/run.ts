@@ -190,7 +190,15 @@ async function runAtScale(students: number, options: Options): Promise<ScaleRun>
     }
     for (const job of jobs.filter((j) => selected(j.name))) {
       log(`[bench] ${job.name} ...`);
-      const result = await job.run({ databaseUrl: benchUrl.toString(), root: ROOT, auditAnchorKey: secrets.AUDIT_ANCHOR_KEY });
+      const result = await job.run({
+        databaseUrl: benchUrl.toString(),
+        root: ROOT,
+        auditAnchorKey: secrets.AUDIT_ANCHOR_KEY,
+        startApp: () => startServer('app', join(ROOT, 'dist/apps/api/src/main.js'), options.ports[0], env, '/health/ready'),
+        stopServer,
+        counselor: { username: usernames.counselor(0), password: PASSWORD },
+        short: options.short,
+      });
       jobRuns.push({ name: job.name, ...result });
       log(
         `[bench] ${job.name}: ${result.ok ? 'ok' : 'FAILED'}, ${result.items} in ${result.seconds.toFixed(2)} s ` +

@@ -14,7 +14,7 @@ interface BenchJson {
   scales: {
     students: number;
     summary: { scenario: string; ratio: number | null; app: { requestsPerSecond: number; failures: number }; baseline: { requestsPerSecond: number; failures: number } }[];
-    jobs: { name: string; ok: boolean; items: number; seconds: number; peakRssMiB?: number; baselineSeconds?: number }[];
+    jobs: { name: string; ok: boolean; items: number; seconds: number; peakRssMiB?: number; baselineSeconds?: number; detail?: { signInPageMs?: number[]; todayAfterSignInMs?: number[] } }[];
   }[];
 }
 
@@ -45,7 +45,7 @@ describe('npm run bench (short mode, tiny scale)', () => {
         DATABASE_URL: process.env.TEST_ADMIN_URL,
         BENCH_DATABASE: `cc_bench_smoke_${process.env.TEST_RUN_ID}`,
       },
-      timeout: 90_000,
+      timeout: 120_000,
       maxBuffer: 16 * 1024 * 1024,
     });
 
@@ -77,5 +77,10 @@ describe('npm run bench (short mode, tiny scale)', () => {
     expect(sweep).toMatchObject({ ok: true });
     expect(sweep?.items).toBeGreaterThan(0);
     expect(sweep?.baselineSeconds).toBeGreaterThan(0);
-  }, 120_000);
+    // The console opened in a real browser and showed Today after sign-in, each round timed.
+    const consoleLoad = scale.jobs.find((j) => j.name === 'console-first-load');
+    expect(consoleLoad).toMatchObject({ ok: true, items: 3 });
+    expect(consoleLoad?.detail?.signInPageMs).toHaveLength(3);
+    expect(consoleLoad?.detail?.todayAfterSignInMs?.every((ms) => ms > 0)).toBe(true);
+  }, 150_000);
 });
