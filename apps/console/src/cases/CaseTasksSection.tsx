@@ -132,10 +132,18 @@ function EditTaskForm({ caseDetail, task, onDone }: { caseDetail: CaseDetail; ta
   const [assigneeId, setAssigneeId] = useState(task.assigneeId);
   const [due, setDue] = useState(toLocalInput(task.dueAt));
   const [status, setStatus] = useState<Schemas['TaskStatus']>(task.status);
+  // Only what the user changed is sent, so that resubmitting after a conflict keeps the other person's edits.
+  const [opened] = useState(() => ({ title: task.title, assigneeId: task.assigneeId, due: toLocalInput(task.dueAt), status: task.status }));
   const edit = useTaskWrite(caseDetail, task, onDone);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    edit.submit({ title: title.trim(), assigneeId, dueAt: fromLocalInput(due), status }, task);
+    const changed: TaskEdit = {};
+    if (title.trim() !== opened.title) changed.title = title.trim();
+    if (assigneeId !== opened.assigneeId) changed.assigneeId = assigneeId;
+    if (due !== opened.due) changed.dueAt = fromLocalInput(due);
+    if (status !== opened.status) changed.status = status;
+    if (Object.keys(changed).length === 0) onDone();
+    else edit.submit(changed, task);
   }
   return (
     <form className="inline-form" onSubmit={submit}>

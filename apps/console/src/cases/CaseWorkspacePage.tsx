@@ -48,15 +48,16 @@ function Workspace({ caseDetail }: { caseDetail: CaseDetail }) {
   return (
     <div className="case-workspace">
       <CaseHeader caseDetail={caseDetail} />
-      <nav aria-label={text.cases.sectionsNav} className="case-sections">
-        <ul>
+      {/* A list of in-page links, not a second navigation landmark beside the main menu. */}
+      <div className="case-sections">
+        <ul aria-label={text.cases.sectionsNav}>
           {sections.map(([id, label]) => (
             <li key={id}>
               <a href={`#${id}`}>{label}</a>
             </li>
           ))}
         </ul>
-      </nav>
+      </div>
       <div className="case-columns">
         <div>
           <CaseStatusSection caseDetail={caseDetail} />
