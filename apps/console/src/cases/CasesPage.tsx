@@ -58,7 +58,7 @@ export function CasesPage() {
       {can('case.closure_approve') && <PendingClosures />}
       <section className="panel" aria-labelledby="case-list-title">
         <h2 id="case-list-title">
-          {text.cases.listTitle}{' '}
+          {text.cases.listSection}{' '}
           <span className="count" aria-live="polite">
             {query.data ? text.cases.caseCount(query.data.pages.reduce((n, page) => n + (page?.items.length ?? 0), 0)) : ''}
           </span>

@@ -3,6 +3,7 @@ import { bilingual } from '../i18n/texts';
 export const casesText = bilingual(
   {
     listTitle: '个案',
+    listSection: '我参与的个案',
     listIntro: '你所在个案小组的个案，最新开案的在前。',
     scopeLabel: '显示',
     scope: { team: '我参与的全部个案', owned: '我负责的个案' },
@@ -163,6 +164,7 @@ export const casesText = bilingual(
   },
   {
     listTitle: 'Cases',
+    listSection: 'My cases',
     listIntro: 'The cases whose team you are on, the newest opened first.',
     scopeLabel: 'Show',
     scope: { team: 'Every case I am on the team of', owned: 'Cases I own' },
