@@ -129,7 +129,7 @@ describe('the cases list (Chromium)', () => {
     await page.getByText('已显示 2 个').waitFor();
   });
 
-  it('shows the head of counseling the closure requests waiting for approval, linked to their cases', async () => {
+  it('shows the head of counseling the closure requests waiting for approval, and lets them approve one', async () => {
     const auth = { authorization: await bearer(server.t, server.world.counselor) };
     const current = await server.t.http.get(`/api/v1/cases/${highCaseId}`).set(auth);
     const requested = await server.t.http
@@ -141,9 +141,19 @@ describe('the cases list (Chromium)', () => {
     const page = await openList(lead);
     const pending = page.getByRole('region', { name: '等待你批准的结案申请' });
     const name = counselorCases.find((c) => c.id === highCaseId)?.name ?? '';
-    await pending.getByRole('link', { name }).waitFor();
-    expect(await pending.getByRole('link', { name }).getAttribute('href')).toBe(`/console/cases/${highCaseId}`);
+    const card = pending.getByRole('listitem').filter({ hasText: name });
+    await card.getByText('结案理由：连续四周情绪稳定，已恢复正常上课').waitFor();
+    await card.getByText('未联系上监护人的原因：家长在外地，已委托班主任当面告知').waitFor();
     await expectAccessible(page);
+    await card.getByLabel(`对 ${name} 结案申请的意见（可选）`).fill('同意，请班主任继续关注');
+    await card.getByRole('button', { name: `批准 ${name} 结案` }).click();
+    await pending.waitFor({ state: 'detached' });
+
+    const [row] = await server.t.dataSource.query<{ status: string; state: string }[]>(
+      'SELECT r.status, c.state FROM case_closure_requests r JOIN cases c ON c.id = r.case_id WHERE r.case_id = $1',
+      [highCaseId],
+    );
+    expect(row).toEqual({ status: 'approved', state: 'closed' });
   });
 
   it('gives a class teacher no cases page: the menu has none and the address shows the not-found page', async () => {

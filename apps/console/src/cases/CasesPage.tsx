@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client';
@@ -8,6 +8,7 @@ import { QueryState } from '../ui/QueryState';
 import { dateText } from '../ui/time';
 import { RiskBadge, StateBadge } from './CaseBadges';
 import './cases.css';
+import { PendingClosures } from './PendingClosures';
 
 const STATES: Schemas['CaseState'][] = ['open', 'assessing', 'active', 'monitoring', 'referred', 'closed'];
 const RISKS: Schemas['CaseRiskLevel'][] = ['critical', 'high', 'moderate', 'low'];
@@ -145,31 +146,5 @@ function CaseListCard({ item }: { item: Schemas['CaseListItem'] }) {
         {item.unreachableContacts > 0 && <span className="unreachable">{text.cases.unreachableContacts(item.unreachableContacts)}</span>}
       </p>
     </li>
-  );
-}
-
-/** For the head of counseling: closure requests of high-risk cases waiting for a second person. */
-function PendingClosures() {
-  const text = useText();
-  const { language } = useLanguage();
-  const query = useQuery({ queryKey: ['cases', 'list', 'closure-requests'], queryFn: () => ok(api.GET('/api/v1/cases/closure-requests')) });
-  if (!query.data || query.data.length === 0) return null;
-  return (
-    <section className="panel" aria-labelledby="pending-closures-title">
-      <h2 id="pending-closures-title">{text.cases.pendingClosures}</h2>
-      <ul className="cards">
-        {query.data.map((request) => (
-          <li key={request.id} className="card">
-            <div className="card-head">
-              <Link to={`/cases/${request.caseId}`} className="card-title">
-                {request.studentName}
-              </Link>
-              <RiskBadge risk={request.riskLevel} />
-            </div>
-            <p className="card-meta">{text.cases.requestedOn(dateText(request.createdAt, language))}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
