@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/me';
 import type { Dictionary } from '../i18n/dictionary';
+import { CasesPage } from '../cases/CasesPage';
+import { CaseWorkspacePage } from '../cases/CaseWorkspacePage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -19,4 +21,7 @@ export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
 
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  // Class teachers hold case.read only so that a case answers 404 (never on a team): no cases page for them.
+  { path: '/cases', element: <CasesPage />, nav: 'cases', available: (me) => has('case.read')(me) && !isClassTeacher(me) },
+  { path: '/cases/:caseId', element: <CaseWorkspacePage />, available: (me) => has('case.read')(me) && !isClassTeacher(me) },
 ];
