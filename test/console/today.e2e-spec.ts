@@ -3,6 +3,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { bearer, createCase, createStudent, createUser, type TestUser } from '../support/factories.js';
 import { launchChromium } from '../support/browser/chromium.js';
+import { createHoliday, defaultRuleId, insertReminder } from '../reminders/reminder-fixtures.js';
 import { type ConsoleServer, startConsoleServer } from './support/console-server.js';
 import { type ConsoleTab, closeTab, DESKTOP, expectAccessible, heading, openTab, PHONE, screenshot, signIn } from './support/console-steps.js';
 
@@ -78,6 +79,17 @@ describe("the Today page: my cases needing me, today's sessions (Chromium)", () 
     await session(students.noon.id, world.counselor.id, localTime(12, 0));
     await session(students.tomorrow.id, world.counselor.id, localTime(0, 30, 1));
     await session(students.others.id, other.id, localTime(10, 0));
+
+    // One reminder of mine, overdue, for the summary (as test/reminders arranges them).
+    await insertReminder(t, {
+      schoolId: school,
+      ruleId: await defaultRuleId(t, school, 'pre_holiday_safety_education'),
+      holidayId: await createHoliday(t, world.admin),
+      recipientId: world.counselor.id,
+      subjectType: 'class',
+      subjectId: world.classA.id,
+      dueAt: new Date(Date.now() - HOUR),
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -114,6 +126,7 @@ describe("the Today page: my cases needing me, today's sessions (Chromium)", () 
     expect(waiting.sort()).toEqual([cases.late, cases.unreached].sort());
 
     await panel(/今天的咨询/).getByRole('link', { name: '何静' }).waitFor();
+    await panel(/我的提醒/).getByText('1 条已超期').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'today-desktop');
   });

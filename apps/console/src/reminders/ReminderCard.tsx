@@ -86,7 +86,7 @@ function SnoozeControl({ reminder }: { reminder: Reminder }) {
   const selectId = useId();
   const choices = snoozeChoices(reminder.dueAt, now);
   const snooze = useReminderAction((until: string) => ok(api.POST('/api/v1/reminders/{reminderId}/snooze', { params: pathOf(reminder), body: { until } })));
-  if (choices.length === 0) return <p className="muted snooze-none">{text.reminders.noSnooze}</p>;
+  if (choices.length === 0) return <p className="muted snooze-none">{reminder.overdue ? text.reminders.noSnoozeOverdue : text.reminders.noSnooze}</p>;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const picked = String(new FormData(event.currentTarget).get('length') ?? '');

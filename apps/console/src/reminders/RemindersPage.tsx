@@ -33,22 +33,23 @@ function MyReminders() {
         return (
           <>
             {reminders.length === 0 && <p className="notice">{text.reminders.noReminders}</p>}
-            {REMINDER_GROUPS.map((group) => (
-              <section key={group} className="panel" aria-labelledby={`reminders-${group}`}>
-                <h2 id={`reminders-${group}`}>
-                  {text.reminders.groups[group]} <span className="count">{groups[group].length}</span>
-                </h2>
-                {groups[group].length === 0 ? (
-                  <p className="muted">{text.reminders.groupEmpty[group]}</p>
-                ) : (
-                  <ul className="cards" aria-labelledby={`reminders-${group}`}>
-                    {groups[group].map((reminder) => (
-                      <ReminderCard key={reminder.id} reminder={reminder} asRecipient />
-                    ))}
-                  </ul>
-                )}
-              </section>
-            ))}
+            {reminders.length > 0 &&
+              REMINDER_GROUPS.map((group) => (
+                <section key={group} className="panel" aria-labelledby={`reminders-${group}`}>
+                  <h2 id={`reminders-${group}`}>
+                    {text.reminders.groups[group]} <span className="count">{groups[group].length}</span>
+                  </h2>
+                  {groups[group].length === 0 ? (
+                    <p className="muted">{text.reminders.groupEmpty[group]}</p>
+                  ) : (
+                    <ul className="cards" aria-labelledby={`reminders-${group}`}>
+                      {groups[group].map((reminder) => (
+                        <ReminderCard key={reminder.id} reminder={reminder} asRecipient />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              ))}
             {query.hasNextPage && (
               <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
                 {text.reminders.loadMore}
