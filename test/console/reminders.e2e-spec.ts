@@ -146,6 +146,26 @@ describe('the Reminders page: acknowledge, snooze, complete (Chromium)', () => {
     expect(detail.body).toMatchObject({ status: 'done', completionNote: '已与学生面谈，情绪稳定，下周再观察' });
   });
 
+  it('lets the superior a reminder was escalated to complete it, and offers them nothing the API would refuse', async () => {
+    const id = await aboutStudentA({ dueAt: new Date(Date.now() - 2 * DAY), escalatedTo: [lead.id], escalatedAt: new Date(Date.now() - DAY) });
+    tab = await openTab(browser, PHONE);
+    const { page } = tab;
+    await signIn(page, server, lead, '/reminders');
+    const escalated = page.getByRole('region', { name: '升级给我的提醒' });
+    const escalatedCard = escalated.locator(`[data-reminder-id="${id}"]`);
+    await escalatedCard.waitFor();
+    expect(await escalatedCard.innerText()).toContain('已升级');
+    // Only the recipient may acknowledge or snooze (reminder.recipient_only).
+    expect(await escalatedCard.getByRole('button', { name: '确认收到' }).count()).toBe(0);
+    expect(await escalatedCard.getByLabel('推迟多久').count()).toBe(0);
+    await expectAccessible(page);
+    await escalatedCard.getByRole('button', { name: '标记完成' }).click();
+    await escalatedCard.getByLabel('做了什么（必填）').fill('已电话询问王老师，观察记录已补上');
+    await escalatedCard.getByRole('button', { name: '完成', exact: true }).click();
+    await escalatedCard.waitFor({ state: 'detached' });
+    expect(await stored(id)).toMatchObject({ status: 'done', completed_by: lead.id });
+  });
+
   it('summarises my reminders on Today, linked to the page', async () => {
     tab = await openTab(browser, DESKTOP);
     const { page } = tab;
