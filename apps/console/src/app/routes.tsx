@@ -3,6 +3,7 @@ import type { Me } from '../auth/me';
 import type { Dictionary } from '../i18n/dictionary';
 import { CasesPage } from '../cases/CasesPage';
 import { CaseWorkspacePage } from '../cases/CaseWorkspacePage';
+import { RemindersPage } from '../reminders/RemindersPage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -24,4 +25,5 @@ export const consoleRoutes: ConsoleRoute[] = [
   // Class teachers hold case.read only so that a case answers 404 (never on a team): no cases page for them.
   { path: '/cases', element: <CasesPage />, nav: 'cases', available: (me) => has('case.read')(me) && !isClassTeacher(me) },
   { path: '/cases/:caseId', element: <CaseWorkspacePage />, available: (me) => has('case.read')(me) && !isClassTeacher(me) },
+  { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
 ];

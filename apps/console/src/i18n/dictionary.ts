@@ -1,6 +1,7 @@
 import { authText } from '../auth/auth.text';
 import { navText } from '../app/nav.text';
 import { casesText } from '../cases/cases.text';
+import { remindersText } from '../reminders/reminders.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -13,6 +14,7 @@ const sections = {
   nav: navText,
   today: todayText,
   cases: casesText,
+  reminders: remindersText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -24,6 +26,7 @@ function inLanguage(language: Language): Dictionary {
     nav: sections.nav[language],
     today: sections.today[language],
     cases: sections.cases[language],
+    reminders: sections.reminders[language],
   };
 }
 

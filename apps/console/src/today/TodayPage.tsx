@@ -1,15 +1,31 @@
 import { useCan } from '../auth/me';
 import { useText } from '../i18n/language';
+import { RemindersSummary } from '../reminders/RemindersSummary';
 import { AlertsPanel } from './AlertsPanel';
+import { CasesNeedingMePanel } from './CasesNeedingMePanel';
+import { TodaySessionsPanel } from './TodaySessionsPanel';
+import './today.css';
 
-/** A counselor's day on one page: what needs them first at the top. */
+/**
+ * A counselor's day on one page, most urgent first: alerts (always first, on a phone too), the
+ * cases waiting on me, then today's sessions and my reminders. Each panel only with its permission.
+ */
 export function TodayPage() {
   const text = useText();
   const can = useCan();
   return (
     <>
       <h1>{text.today.title}</h1>
-      {can('alert.read') && <AlertsPanel />}
+      <div className="today-grid">
+        <div className="today-column">
+          {can('alert.read') && <AlertsPanel />}
+          {can('case.read') && <CasesNeedingMePanel />}
+        </div>
+        <div className="today-column">
+          {can('appointment.read') && <TodaySessionsPanel />}
+          {can('reminder.work') && <RemindersSummary headingId="today-reminders-title" />}
+        </div>
+      </div>
     </>
   );
 }

@@ -24,7 +24,13 @@ export class AppointmentQueryService {
   ) {}
 
   async list(caller: Caller, query: AppointmentListQuery): Promise<Page<AppointmentView>> {
-    const rows = await this.appointments.listReachable(this.dataSource.manager, caller, { status: query.status, studentId: query.studentId }, query);
+    const filter = {
+      status: query.status,
+      studentId: query.studentId,
+      startsFrom: query.startsFrom ? new Date(query.startsFrom) : undefined,
+      startsBefore: query.startsBefore ? new Date(query.startsBefore) : undefined,
+    };
+    const rows = await this.appointments.listReachable(this.dataSource.manager, caller, filter, query);
     return toPage(rows, query, (r) => [r.createdAt.toISOString(), r.id], (r) => this.viewFor(caller, r));
   }
 

@@ -121,6 +121,16 @@ export class AppointmentListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   studentId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only sessions starting at or after this instant (ISO 8601); requests without a time are left out' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startsFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only sessions starting before this instant (ISO 8601); requests without a time are left out' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startsBefore?: string;
 }
 
 export class WithdrawRequestDto extends VersionedAction {

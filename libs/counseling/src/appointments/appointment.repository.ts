@@ -40,6 +40,14 @@ export interface AppointmentRow {
   version: number;
 }
 
+export interface AppointmentListFilter {
+  status?: AppointmentStatus[];
+  studentId?: string;
+  /** A start time range (a day's sessions): rows without a start time never match it. */
+  startsFrom?: Date;
+  startsBefore?: Date;
+}
+
 export interface NewAppointment {
   id: string;
   schoolId: string;
@@ -172,11 +180,13 @@ export class AppointmentRepository {
   }
 
   /** Newest first. */
-  async listReachable(manager: EntityManager, caller: Caller, filter: { status?: AppointmentStatus[]; studentId?: string }, page: PageQuery): Promise<AppointmentRow[]> {
+  async listReachable(manager: EntityManager, caller: Caller, filter: AppointmentListFilter, page: PageQuery): Promise<AppointmentRow[]> {
     const params = new SqlParameters();
     const where = [reachableAppointmentsCondition(caller, params.bind)];
     if (filter.status?.length) where.push(`a.status = ANY(${params.bind(filter.status)}::text[])`);
     if (filter.studentId) where.push(`a.student_id = ${params.bind(filter.studentId)}`);
+    if (filter.startsFrom) where.push(`a.starts_at >= ${params.bind(filter.startsFrom)}::timestamptz`);
+    if (filter.startsBefore) where.push(`a.starts_at < ${params.bind(filter.startsBefore)}::timestamptz`);
     if (page.cursor) {
       const [createdAt, id] = decodeCursorAs(page.cursor, ['timestamptz', 'uuid']);
       where.push(`(a.created_at, a.id) < (${params.bind(createdAt)}::timestamptz, ${params.bind(id)}::uuid)`);
