@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/me';
 import type { Dictionary } from '../i18n/dictionary';
+import { FlagPage } from '../flags/FlagPage';
+import { FlagsPage } from '../flags/FlagsPage';
+import { StudentPage } from '../students/StudentPage';
+import { StudentsPage } from '../students/StudentsPage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -19,4 +23,10 @@ export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
 
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  // Class teachers reach their students from their own classes page.
+  { path: '/students', element: <StudentsPage />, nav: 'students', available: (me) => has('student.read')(me) && !isClassTeacher(me) },
+  { path: '/students/:studentId', element: <StudentPage />, available: has('student.read') },
+  // Class teachers have their own /flags pages (src/teacher/): these are for triage.
+  { path: '/flags', element: <FlagsPage />, nav: 'triageFlags', available: has('concern_flag.triage') },
+  { path: '/flags/:flagId', element: <FlagPage />, available: has('concern_flag.triage') },
 ];
