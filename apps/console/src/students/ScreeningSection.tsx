@@ -25,6 +25,9 @@ export function ScreeningSection({ studentId }: { studentId: string }) {
   );
 }
 
+/** The table reads in the chart's direction: oldest first, one instrument after another at the same time. */
+const oldestFirst = (a: Result, b: Result) => a.administeredAt.localeCompare(b.administeredAt) || a.instrumentCode.localeCompare(b.instrumentCode);
+
 function ScreeningResults({ results }: { results: Result[] }) {
   const text = useText();
   const { language } = useLanguage();
@@ -51,7 +54,7 @@ function ScreeningResults({ results }: { results: Result[] }) {
             </tr>
           </thead>
           <tbody>
-            {groups.flatMap(([, items]) => items).map((r) => (
+            {[...results].sort(oldestFirst).map((r) => (
               <tr key={r.id} data-result-id={r.id}>
                 <td>{dateTimeText(r.administeredAt, language)}</td>
                 <td>{r.instrumentCode}</td>
