@@ -123,6 +123,7 @@ describe('the student page and the students search (Chromium)', () => {
       ['phq9', '14'],
     ]);
     await expectAccessible(page);
+    await page.getByRole('heading', { name: '筛查结果' }).scrollIntoViewIfNeeded(); // the chart in the picture
     await screenshot(page, 'student-page-desktop');
 
     // The page read the student once, audited, and asked for nothing it does not show.

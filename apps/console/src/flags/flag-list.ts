@@ -4,7 +4,7 @@ import { api, ok, type Schemas } from '../api/client';
 export type FlagStatus = Schemas['FlagStatus'];
 
 /** New flags appear on the panel within this long without a reload. */
-export const NEW_FLAGS_POLL_MS = 15_000;
+export const NEW_FLAGS_POLL_MS = 10_000;
 
 /** Pages of the school's flags (the counselor's view, without the teacher's words), newest first as the API orders them. */
 export const flagListQuery = (status: FlagStatus[]) =>

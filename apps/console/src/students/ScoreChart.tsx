@@ -14,6 +14,7 @@ export function ScoreChart({ instrument, points }: { instrument: string; points:
   const layout = scoreChartLayout(points, BOX);
   const first = layout.points[0];
   const last = layout.points[layout.points.length - 1];
+  const single = layout.points.length === 1;
   return (
     <figure className="score-chart">
       <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${titleId} ${descId}`} data-instrument={instrument}>
@@ -36,10 +37,11 @@ export function ScoreChart({ instrument, points }: { instrument: string; points:
             </text>
           </g>
         ))}
-        <text className="tick" x={layout.plot.left} y={BOX.height - 8} aria-hidden="true">
+        {/* A single result sits in the middle: its date under it. */}
+        <text className="tick" x={single ? first.x : layout.plot.left} y={BOX.height - 8} textAnchor={single ? 'middle' : 'start'} aria-hidden="true">
           {dateText(first.at, language)}
         </text>
-        {layout.points.length > 1 && (
+        {!single && (
           <text className="tick" x={layout.plot.right} y={BOX.height - 8} textAnchor="end" aria-hidden="true">
             {dateText(last.at, language)}
           </text>
