@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { ManualClock } from '#core';
-import { bearer, createCase } from '../support/factories.js';
+import { bearer, createCase, createStudent } from '../support/factories.js';
 import { launchChromium } from '../support/browser/chromium.js';
 import { gad7, instrumentIdsByCode, openCampaign, phq9WithTotal } from '../screening/support/screening-campaigns.js';
 import { type ConsoleServer, startConsoleServer } from './support/console-server.js';
@@ -135,6 +135,32 @@ describe('the student page and the students search (Chromium)', () => {
       [w.counselor.id, w.studentA.id],
     );
     expect(audit.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pages through many students with "load more", and finds one by the start of the student number', async () => {
+    const { t, world: w } = server;
+    const numbers = Array.from({ length: 55 }, (_, i) => `P26-${String(i).padStart(3, '0')}`);
+    for (const studentNumber of numbers) await createStudent(t, { schoolId: w.school.id, classId: w.classB.id, name: `李同学${studentNumber.slice(-3)}`, studentNumber });
+    tab = await openTab(browser, PHONE);
+    const { page } = tab;
+    await signIn(page, server, w.counselor, '/students');
+    await page.getByLabel(/姓名或学号/).fill('李同学');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByText('已显示 50 名').waitFor();
+    const rows = page.locator('.students-table tbody tr');
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await page.getByText('已显示 55 名').waitFor();
+    expect(await page.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+    const shown = await rows.locator('td:nth-child(2)').allInnerTexts();
+    expect([...shown].sort()).toEqual(numbers);
+
+    await page.getByLabel(/姓名或学号/).fill('P26-05');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByText('已显示 5 名').waitFor();
+    expect((await rows.locator('td:nth-child(2)').allInnerTexts()).sort()).toEqual(numbers.filter((n) => n.startsWith('P26-05')));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page);
   });
 
   it("shows a class teacher only what the API gives them: no risk, no screening, none of the counselor's cases", async () => {
