@@ -7,6 +7,7 @@ import { QueryState } from '../ui/QueryState';
 import { dateTimeText } from '../ui/time';
 import { TriageForm } from './TriageForm';
 import './flags.css';
+import { AUDITED_READ } from '../students/audited-read';
 
 type FlagDetail = Schemas['CounselorFlagDetail'];
 
@@ -15,6 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const flagQuery = (flagId: string) => ({
   queryKey: ['concern-flags', 'detail', flagId],
   queryFn: () => ok(api.GET('/api/v1/concern-flags/{flagId}', { params: { path: { flagId } } })),
+  ...AUDITED_READ,
 });
 
 /** One flag for a counselor: the teacher's observation (an audited read) and the triage the API offers from its status. */

@@ -4,6 +4,7 @@ import { api, ok, type Schemas } from '../api/client';
 import { useLanguage, useText } from '../i18n/language';
 import { dateText } from '../ui/time';
 import { SectionState } from './SectionState';
+import { AUDITED_READ } from './audited-read';
 
 type CaseItem = Schemas['CaseListItem'];
 
@@ -13,6 +14,7 @@ export function CasesSection({ studentId }: { studentId: string }) {
   const query = useQuery({
     queryKey: ['cases', 'of-student', studentId],
     queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { studentId, limit: 200 } } })),
+    ...AUDITED_READ,
   });
   return (
     <section className="panel" aria-labelledby="cases-title">

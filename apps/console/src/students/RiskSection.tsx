@@ -3,6 +3,7 @@ import { api, ok, type Schemas } from '../api/client';
 import { useLanguage, useText } from '../i18n/language';
 import { dateTimeText } from '../ui/time';
 import { SectionState } from './SectionState';
+import { AUDITED_READ } from './audited-read';
 
 type Risk = Schemas['StudentRiskDetail'];
 
@@ -11,6 +12,7 @@ export function RiskSection({ studentId }: { studentId: string }) {
   const query = useQuery({
     queryKey: ['students', studentId, 'risk'],
     queryFn: () => ok(api.GET('/api/v1/students/{studentId}/risk', { params: { path: { studentId } } })),
+    ...AUDITED_READ,
   });
   return (
     <section className="panel" aria-labelledby="risk-title">

@@ -5,6 +5,7 @@ import { dateTimeText } from '../ui/time';
 import { byInstrument } from './score-chart';
 import { ScoreChart } from './ScoreChart';
 import { SectionState } from './SectionState';
+import { AUDITED_READ } from './audited-read';
 
 type Result = Schemas['ScreeningResultView'];
 
@@ -14,6 +15,7 @@ export function ScreeningSection({ studentId }: { studentId: string }) {
   const query = useQuery({
     queryKey: ['students', studentId, 'screening-results'],
     queryFn: () => ok(api.GET('/api/v1/students/{studentId}/screening-results', { params: { path: { studentId }, query: { limit: 200 } } })),
+    ...AUDITED_READ,
   });
   return (
     <section className="panel" aria-labelledby="screening-title">

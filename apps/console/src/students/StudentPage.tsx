@@ -10,6 +10,7 @@ import { RiskSection } from './RiskSection';
 import { ScreeningSection } from './ScreeningSection';
 import { SessionsSection } from './SessionsSection';
 import './students.css';
+import { AUDITED_READ } from './audited-read';
 
 type Student = Schemas['StudentDetail'];
 
@@ -30,6 +31,7 @@ function StudentById({ studentId }: { studentId: string }) {
   const query = useQuery({
     queryKey: ['students', studentId, 'detail'],
     queryFn: () => ok(api.GET('/api/v1/students/{studentId}', { params: { path: { studentId } } })),
+    ...AUDITED_READ,
   });
   return (
     <QueryState query={query} whole>
