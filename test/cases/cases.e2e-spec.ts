@@ -217,6 +217,20 @@ describe('intervention cases', () => {
       expect(filtered.body.items).toEqual([]);
     });
 
+    it("lists one student's cases with ?studentId=, past ones too, still only those whose team the caller is on", async () => {
+      const student = await newStudent();
+      const past = (await open(student.id, {}, counselor2)).body;
+      expect((await move(past.id, 'closed', past.version, counselor2)).status).toBe(200);
+      const current = (await open(student.id, {}, counselor2)).body;
+      await open((await newStudent()).id, {}, counselor2);
+      const list = await t.http.get('/api/v1/cases').query({ studentId: student.id }).set(await as(counselor2));
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((c: { id: string }) => c.id).sort()).toEqual([current.id, past.id].sort());
+      const notOnTeam = await t.http.get('/api/v1/cases').query({ studentId: student.id }).set(await as(w.counselor));
+      expect(notOnTeam.body.items).toEqual([]);
+      expect((await t.http.get('/api/v1/cases').query({ studentId: 'not-a-uuid' }).set(await as(counselor2))).status).toBe(400);
+    });
+
     it('audits each list read once, with its filter and the count', async () => {
       const reader = await createUser(t, { schoolId: w.school.id, role: 'counselor' });
       await open((await newStudent()).id, {}, reader);

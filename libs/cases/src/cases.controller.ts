@@ -57,8 +57,8 @@ export class CasesController {
     description: 'Each with its count of overdue tasks and of contacts still unreachable. Audited as a list read.',
   })
   list(@CurrentCaller() caller: Caller, @Query() query: CaseListQuery): Promise<Page<CaseListItem>> {
-    const { state, riskLevel, ownerId, ...page } = query;
-    return this.queries.list(caller, { state, riskLevel, ownerId }, Object.assign(new PageQuery(), page));
+    const { state, riskLevel, ownerId, studentId, ...page } = query;
+    return this.queries.list(caller, { state, riskLevel, ownerId, studentId }, Object.assign(new PageQuery(), page));
   }
 
   @Get('closure-requests')

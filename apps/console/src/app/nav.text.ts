@@ -4,6 +4,7 @@ export const navText = bilingual(
   {
     today: '今日工作',
     students: '学生',
+    triageFlags: '关注分诊',
     cases: '个案',
     screening: '心理筛查',
     calendar: '咨询日程',
@@ -18,6 +19,7 @@ export const navText = bilingual(
   {
     today: 'Today',
     students: 'Students',
+    triageFlags: 'Flags to triage',
     cases: 'Cases',
     screening: 'Screening',
     calendar: 'Calendar',

@@ -4,6 +4,10 @@ import type { Dictionary } from '../i18n/dictionary';
 import { CasesPage } from '../cases/CasesPage';
 import { CaseWorkspacePage } from '../cases/CaseWorkspacePage';
 import { RemindersPage } from '../reminders/RemindersPage';
+import { FlagPage } from '../flags/FlagPage';
+import { FlagsPage } from '../flags/FlagsPage';
+import { StudentPage } from '../students/StudentPage';
+import { StudentsPage } from '../students/StudentsPage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -26,4 +30,10 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/cases', element: <CasesPage />, nav: 'cases', available: (me) => has('case.read')(me) && !isClassTeacher(me) },
   { path: '/cases/:caseId', element: <CaseWorkspacePage />, available: (me) => has('case.read')(me) && !isClassTeacher(me) },
   { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
+  // Class teachers reach their students from their own classes page.
+  { path: '/students', element: <StudentsPage />, nav: 'students', available: (me) => has('student.read')(me) && !isClassTeacher(me) },
+  { path: '/students/:studentId', element: <StudentPage />, available: has('student.read') },
+  // Class teachers have their own /flags pages (src/teacher/): these are for triage.
+  { path: '/flags', element: <FlagsPage />, nav: 'triageFlags', available: has('concern_flag.triage') },
+  { path: '/flags/:flagId', element: <FlagPage />, available: has('concern_flag.triage') },
 ];

@@ -2,6 +2,8 @@ import { authText } from '../auth/auth.text';
 import { navText } from '../app/nav.text';
 import { casesText } from '../cases/cases.text';
 import { remindersText } from '../reminders/reminders.text';
+import { flagsText } from '../flags/flags.text';
+import { studentsText } from '../students/students.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -15,6 +17,8 @@ const sections = {
   today: todayText,
   cases: casesText,
   reminders: remindersText,
+  students: studentsText,
+  flags: flagsText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -27,6 +31,8 @@ function inLanguage(language: Language): Dictionary {
     today: sections.today[language],
     cases: sections.cases[language],
     reminders: sections.reminders[language],
+    students: sections.students[language],
+    flags: sections.flags[language],
   };
 }
 

@@ -135,4 +135,8 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   ownerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this student's cases (of those whose team you are on)" })
+  @IsOptional()
+  @IsUUID()
+  studentId?: string;
 }

@@ -11,6 +11,7 @@ export interface CaseListFilter {
   state?: CaseState[];
   riskLevel?: CaseRiskLevel[];
   ownerId?: string;
+  studentId?: string;
 }
 
 export interface CaseListRow extends CaseRow {
@@ -32,6 +33,7 @@ export class CaseListRepository {
     if (filter.state?.length) where.push(`c.state = ANY(${params.bind(filter.state)}::text[])`);
     if (filter.riskLevel?.length) where.push(`c.risk_level = ANY(${params.bind(filter.riskLevel)}::text[])`);
     if (filter.ownerId) where.push(`c.owner_id = ${params.bind(filter.ownerId)}`);
+    if (filter.studentId) where.push(`c.student_id = ${params.bind(filter.studentId)}`);
     if (page.cursor) {
       const [openedAt, id] = decodeCursorAs(page.cursor, ['timestamptz', 'uuid']);
       where.push(`(c.opened_at, c.id) < (${params.bind(openedAt)}::timestamptz, ${params.bind(id)}::uuid)`);
