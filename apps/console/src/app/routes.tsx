@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/me';
 import type { Dictionary } from '../i18n/dictionary';
+import { teacherRoutes } from '../teacher/teacher.routes';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -19,4 +20,5 @@ export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
 
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  ...teacherRoutes,
 ];

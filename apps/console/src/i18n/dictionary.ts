@@ -1,5 +1,6 @@
 import { authText } from '../auth/auth.text';
 import { navText } from '../app/nav.text';
+import { teacherText } from '../teacher/teacher.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -11,6 +12,7 @@ const sections = {
   auth: authText,
   nav: navText,
   today: todayText,
+  teacher: teacherText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -21,6 +23,7 @@ function inLanguage(language: Language): Dictionary {
     auth: sections.auth[language],
     nav: sections.nav[language],
     today: sections.today[language],
+    teacher: sections.teacher[language],
   };
 }
 
