@@ -65,6 +65,8 @@ describe('the class teacher console: safety education, holiday categories, scree
     const card = page.getByRole('listitem').filter({ hasText: '寒假前防溺水主题班会' });
     await card.waitFor();
     await card.getByText('活动开始后才能确认。').waitFor();
+    await page.getByRole('region', { name: '专题覆盖情况' }).getByRole('row', { name: new RegExp(topic('drowning').nameZh) }).getByText('已安排').waitFor();
+    await expectAccessible(page);
 
     const listed = await server.t.http.get('/api/v1/education/activities').query({ classId: w.classA.id }).set(await asUser(w.counselor));
     const activity = listed.body.items.find((a: { title: string }) => a.title === '寒假前防溺水主题班会');
@@ -97,6 +99,9 @@ describe('the class teacher console: safety education, holiday categories, scree
     await form.getByRole('button', { name: '确认已完成' }).click();
     const card = page.getByRole('listitem').filter({ hasText: '防电信诈骗班会' });
     await card.getByText('已确认：实到 2 / 3 人，缺席 1 人').waitFor();
+    const coverage = page.getByRole('region', { name: '专题覆盖情况' });
+    await coverage.getByRole('row', { name: new RegExp(topic('telecom_fraud').nameZh) }).getByText('已完成').waitFor();
+    await coverage.getByText(/还缺假前必讲专题/).waitFor();
 
     const delivery = await server.t.http.get(`/api/v1/education/deliveries/${deliveryId}`).set(await asUser(w.counselor));
     expect(delivery.body).toMatchObject({ status: 'delivered', confirmation: { presentCount: 2, confirmedBy: w.teacher.id } });

@@ -105,6 +105,7 @@ describe('the class teacher console: home, classes, flags and session requests (
     expect(observedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'raise-flag-phone');
 
     await page.getByRole('button', { name: '提交上报' }).click();

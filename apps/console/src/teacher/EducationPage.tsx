@@ -7,6 +7,7 @@ import { ErrorLine, QueryState } from '../ui/QueryState';
 import { dateTimeText } from '../ui/time';
 import { useNow } from '../ui/useNow';
 import { ConfirmDeliveryForm } from './ConfirmDeliveryForm';
+import { EducationCoverage } from './EducationCoverage';
 import { fromLocalInputValue, toLocalInputValue } from './local-time';
 import { activitiesOfClassQuery, catchUpsQuery, teacherKeys } from './queries';
 import './teacher.css';
@@ -28,6 +29,7 @@ export function EducationPage() {
       {me.classes.map((c) => (
         <ClassActivities key={c.id} klass={c} />
       ))}
+      {me.classes.length > 0 && <EducationCoverage />}
       <CatchUps />
     </>
   );

@@ -8,6 +8,7 @@ import { ErrorLine } from '../ui/QueryState';
 import { MyStudentSelect } from './MyStudentSelect';
 import { fromLocalInputValue, toLocalInputValue } from './local-time';
 import { teacherKeys } from './queries';
+import { useIdempotencyKey } from './useIdempotencyKey';
 import './teacher.css';
 
 type Category = Schemas['FlagCategory'];
@@ -58,8 +59,10 @@ function RaiseFlagForm({ presetStudentId, onRaised }: { presetStudentId: string;
   const id = useId();
   const [severity, setSeverity] = useState<Severity>('medium');
   const [now] = useState(() => new Date());
+  const idempotency = useIdempotencyKey();
   const raise = useMutation({
-    mutationFn: (body: Schemas['RaiseFlagDto']) => ok(api.POST('/api/v1/concern-flags', { body })),
+    mutationFn: (body: Schemas['RaiseFlagDto']) => ok(api.POST('/api/v1/concern-flags', { params: { header: { 'Idempotency-Key': idempotency.key } }, body })),
+    onError: (error: Error) => idempotency.renewAfter(error),
     onSuccess: async (flag) => {
       await queryClient.invalidateQueries({ queryKey: teacherKeys.flags });
       if (flag) onRaised(flag);

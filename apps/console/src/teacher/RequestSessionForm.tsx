@@ -5,6 +5,7 @@ import { useCan } from '../auth/me';
 import { useText } from '../i18n/language';
 import { ErrorLine } from '../ui/QueryState';
 import { fromLocalInputValue, toLocalInputValue } from './local-time';
+import { useIdempotencyKey } from './useIdempotencyKey';
 
 type Reason = Schemas['RequestReason'];
 type RequestAnswer = Schemas['TeacherAppointmentView'] | Schemas['CounselorAppointmentView'];
@@ -34,8 +35,11 @@ export function RequestSessionForm({ student, onClose }: { student: Schemas['Stu
     queryFn: () => ok(api.GET('/api/v1/counselors', { params: { query: { limit: 200 } } })),
     enabled: can('counselor_calendar.read'),
   });
+  const idempotency = useIdempotencyKey();
   const request = useMutation({
-    mutationFn: (body: Schemas['RequestAppointmentDto']) => ok(api.POST('/api/v1/appointment-requests', { body })),
+    mutationFn: (body: Schemas['RequestAppointmentDto']) =>
+      ok(api.POST('/api/v1/appointment-requests', { params: { header: { 'Idempotency-Key': idempotency.key } }, body })),
+    onError: (error: Error) => idempotency.renewAfter(error),
     onSuccess: async (answer) => {
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });
       if (answer) setSent(answer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fromLocalInputValue, localDay, nextHoliday, toLocalInputValue } from './local-time';
+import { educationPeriod, fromLocalInputValue, localDay, nextHoliday, toLocalInputValue } from './local-time';
 
 describe('local times of the teacher forms', () => {
   it('shows a date in the local zone and reads it back as the same instant', () => {
@@ -22,5 +22,13 @@ describe('local times of the teacher forms', () => {
     expect(nextHoliday([winter, autumn, newYear], '2027-01-01')).toBe(newYear);
     expect(nextHoliday([winter, autumn], '2027-01-25')).toBe(winter);
     expect(nextHoliday([autumn], '2026-12-04')).toBeNull();
+  });
+
+  it('counts safety education from the end of the last holiday to the eve of the next', () => {
+    const summer = { startsOn: '2026-07-10', endsOn: '2026-08-31' };
+    const winter = { startsOn: '2027-01-20', endsOn: '2027-02-20' };
+    expect(educationPeriod([summer, winter], '2026-12-04')).toEqual({ from: '2026-09-01', to: '2027-01-19' });
+    expect(educationPeriod([], '2026-12-04')).toEqual({ from: '2026-06-07', to: '2027-02-02' });
+    expect(educationPeriod([{ startsOn: '2025-01-01', endsOn: '2025-02-01' }, winter], '2026-12-04')).toEqual({ from: '2026-06-07', to: '2027-01-19' });
   });
 });

@@ -24,3 +24,18 @@ export function nextHoliday<H extends { startsOn: string; endsOn: string }>(holi
   const coming = holidays.filter((h) => h.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return coming[0] ?? null;
 }
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The period whose safety education counts before the coming holiday: from the day after the
+ * last holiday ended (at most 180 days back) to the day before the next one starts (else 60 days on).
+ */
+export function educationPeriod(holidays: readonly { startsOn: string; endsOn: string }[], today: string): { from: string; to: string } {
+  const past = holidays.filter((h) => h.endsOn < today).map((h) => h.endsOn).sort();
+  const lastEnd = past[past.length - 1];
+  const earliest = addDays(today, -180);
+  const from = lastEnd && addDays(lastEnd, 1) > earliest ? addDays(lastEnd, 1) : earliest;
+  const next = holidays.filter((h) => h.startsOn > today).map((h) => h.startsOn).sort()[0];
+  return { from, to: next ? addDays(next, -1) : addDays(today, 60) };
+}
