@@ -74,6 +74,18 @@ describe('campaign progress and reminders', () => {
     expect(names.sort()).toEqual(['张小明', '张小明', '未答乙', '未答甲'].sort());
   });
 
+  it('lists the open campaigns that wait for answers, with counts of only the students the caller may remind', async () => {
+    const awaiting = async (user: { id: string }) => t.http.get('/api/v1/screening-campaigns/open/awaiting-answers').set(await as(t, user));
+    const teacher = await awaiting(w.teacher);
+    expect(teacher.status).toBe(200);
+    expect(teacher.body.items).toEqual([{ campaignId, name: expect.any(String), closesAt: expect.any(String), pending: 2 }]);
+    expect(teacher.body.nextCursor).toBeNull();
+    expect((await awaiting(w.teacher2)).body.items).toEqual([expect.objectContaining({ campaignId, pending: 2 })]);
+    expect((await awaiting(w.counselor)).body.items).toEqual([expect.objectContaining({ campaignId, pending: 4 })]);
+    expect((await awaiting(w.otherCounselor)).body.items).toEqual([]);
+    expect((await awaiting(w.admin)).status).toBe(403);
+  });
+
   it("keeps other schools' staff and administrators out of the pending list", async () => {
     expect((await pending(w.admin)).status).toBe(403);
     expect((await pending(w.otherCounselor)).status).toBe(404);

@@ -8,6 +8,7 @@ import { FlagPage } from '../flags/FlagPage';
 import { FlagsPage } from '../flags/FlagsPage';
 import { StudentPage } from '../students/StudentPage';
 import { StudentsPage } from '../students/StudentsPage';
+import { teacherRoutes } from '../teacher/teacher.routes';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -26,14 +27,16 @@ export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
 
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  // Counselors' pages first in their menu; the class teacher's follow (their home is their '/').
   // Class teachers hold case.read only so that a case answers 404 (never on a team): no cases page for them.
   { path: '/cases', element: <CasesPage />, nav: 'cases', available: (me) => has('case.read')(me) && !isClassTeacher(me) },
   { path: '/cases/:caseId', element: <CaseWorkspacePage />, available: (me) => has('case.read')(me) && !isClassTeacher(me) },
-  { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
   // Class teachers reach their students from their own classes page.
   { path: '/students', element: <StudentsPage />, nav: 'students', available: (me) => has('student.read')(me) && !isClassTeacher(me) },
   { path: '/students/:studentId', element: <StudentPage />, available: has('student.read') },
   // Class teachers have their own /flags pages (src/teacher/): these are for triage.
   { path: '/flags', element: <FlagsPage />, nav: 'triageFlags', available: has('concern_flag.triage') },
   { path: '/flags/:flagId', element: <FlagPage />, available: has('concern_flag.triage') },
+  ...teacherRoutes,
+  { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
 ];

@@ -4,6 +4,7 @@ import { casesText } from '../cases/cases.text';
 import { remindersText } from '../reminders/reminders.text';
 import { flagsText } from '../flags/flags.text';
 import { studentsText } from '../students/students.text';
+import { teacherText } from '../teacher/teacher.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -19,6 +20,7 @@ const sections = {
   reminders: remindersText,
   students: studentsText,
   flags: flagsText,
+  teacher: teacherText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -33,6 +35,7 @@ function inLanguage(language: Language): Dictionary {
     reminders: sections.reminders[language],
     students: sections.students[language],
     flags: sections.flags[language],
+    teacher: sections.teacher[language],
   };
 }
 

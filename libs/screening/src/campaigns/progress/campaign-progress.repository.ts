@@ -24,6 +24,15 @@ export interface PendingStudentView {
   className: string;
 }
 
+/** An open campaign in which students within the caller's reach have not answered yet. */
+export interface CampaignAwaitingAnswers {
+  campaignId: Uuid;
+  name: string;
+  closesAt: Date;
+  /** How many of the caller's students have not answered. */
+  pending: number;
+}
+
 export interface PendingStudent extends PendingStudentView {
   /** For the keyset only; not part of the answer. */
   invitationId: string;
@@ -65,6 +74,27 @@ export class CampaignProgressRepository {
          JOIN students s ON s.id = i.student_id JOIN classes c ON c.id = s.class_id JOIN grades g ON g.id = c.grade_id
         WHERE ${where.join(' AND ')}
         ORDER BY g.name, c.name, s.student_number, i.id
+        LIMIT ${p.bind(page.limit + 1)}`,
+      p.values,
+    );
+  }
+
+  /** Open campaigns with unanswered invitations of students within the caller's reach, the soonest closing first. */
+  openWithPending(caller: Caller, page: PageQuery): Promise<CampaignAwaitingAnswers[]> {
+    const p = new SqlParameters();
+    const where = [`c.school_id = ${p.bind(caller.schoolId)}`, `c.status = 'open'`, `i.status = 'pending'`, visibleStudentsCondition(caller, 's', p.bind)];
+    if (page.cursor) {
+      const [closesAt, id] = decodeCursorAs(page.cursor, ['timestamptz', 'uuid']);
+      where.push(`(c.closes_at, c.id) > (${p.bind(closesAt)}::timestamptz, ${p.bind(id)}::uuid)`);
+    }
+    return this.dataSource.query<CampaignAwaitingAnswers[]>(
+      `SELECT c.id AS "campaignId", c.name, c.closes_at AS "closesAt", count(*)::int AS pending
+         FROM screening_campaigns c
+         JOIN screening_invitations i ON i.campaign_id = c.id
+         JOIN students s ON s.id = i.student_id
+        WHERE ${where.join(' AND ')}
+        GROUP BY c.id, c.name, c.closes_at
+        ORDER BY c.closes_at, c.id
         LIMIT ${p.bind(page.limit + 1)}`,
       p.values,
     );

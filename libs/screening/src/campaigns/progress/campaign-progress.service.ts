@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Page, toPage, type Uuid } from '#core';
+import { type Page, type PageQuery, toPage, type Uuid } from '#core';
 import type { Caller } from '#access';
 import { campaignNotFound } from '../campaign-problems.js';
 import { CampaignRepository } from '../campaign.repository.js';
 import type { PendingStudentsQuery } from '../dtos/pending-students.query.js';
-import { type ClassProgress, CampaignProgressRepository, type PendingStudentView } from './campaign-progress.repository.js';
+import { type CampaignAwaitingAnswers, type ClassProgress, CampaignProgressRepository, type PendingStudentView } from './campaign-progress.repository.js';
 
 /** A campaign's invitations: how many were issued and answered, in all and per class. */
 export interface CampaignProgress {
@@ -42,6 +42,12 @@ export class CampaignProgressService {
       (r) => [r.gradeName, r.className, r.studentNumber, r.invitationId],
       ({ invitationId: _invitationId, ...student }) => student,
     );
+  }
+
+  /** Which open campaigns still wait for students the caller may remind (a teacher: of their current classes). */
+  async openWithPending(caller: Caller, query: PageQuery): Promise<Page<CampaignAwaitingAnswers>> {
+    const rows = await this.progress.openWithPending(caller, query);
+    return toPage(rows, query, (r) => [r.closesAt.toISOString(), r.campaignId]);
   }
 
   private async requireCampaign(caller: Caller, campaignId: string): Promise<void> {
