@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/me';
 import type { Dictionary } from '../i18n/dictionary';
+import { CalendarPage } from '../calendar/CalendarPage';
+import { AppointmentPage } from '../calendar/AppointmentPage';
+import { CampaignPage } from '../screening/CampaignPage';
+import { ScreeningPage } from '../screening/ScreeningPage';
+import { SlipsPage } from '../screening/SlipsPage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -19,4 +24,10 @@ export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
 
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  { path: '/screening', element: <ScreeningPage />, nav: 'screening', available: has('screening_campaign.read') },
+  { path: '/screening/:campaignId', element: <CampaignPage />, available: has('screening_campaign.read') },
+  { path: '/screening/:campaignId/classes/:classId/slips', element: <SlipsPage />, available: has('screening_slips.print', 'screening_campaign.read') },
+  // A counselor's own calendar: their availability, sessions and the requests waiting for them.
+  { path: '/calendar', element: <CalendarPage />, nav: 'calendar', available: has('counselor_availability.manage', 'appointment.book') },
+  { path: '/calendar/appointments/:appointmentId', element: <AppointmentPage />, available: has('appointment.book') },
 ];

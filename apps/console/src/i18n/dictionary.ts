@@ -1,5 +1,7 @@
 import { authText } from '../auth/auth.text';
 import { navText } from '../app/nav.text';
+import { calendarText } from '../calendar/calendar.text';
+import { screeningText } from '../screening/screening.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -11,6 +13,8 @@ const sections = {
   auth: authText,
   nav: navText,
   today: todayText,
+  screening: screeningText,
+  calendar: calendarText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -21,6 +25,8 @@ function inLanguage(language: Language): Dictionary {
     auth: sections.auth[language],
     nav: sections.nav[language],
     today: sections.today[language],
+    screening: sections.screening[language],
+    calendar: sections.calendar[language],
   };
 }
 
