@@ -8,7 +8,9 @@ const UNSAFE_ELEMENTS = 'script, style, link, iframe, frame, object, embed, form
  * document runs nothing), stripped of anything active or inline-styled, and styled by screening.css.
  */
 export function slipsFromHtml(html: string): { campaignName: string; summary: string; slips: Element | null } {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  // The parsed document is held to the console's CSP too: its <style> would be reported as a
+  // violation even though it is never applied, so it goes before parsing.
+  const parsed = new DOMParser().parseFromString(html.replace(/<style\b[\s\S]*?<\/style\s*>/gi, ''), 'text/html');
   parsed.querySelectorAll(UNSAFE_ELEMENTS).forEach((element) => element.remove());
   parsed.querySelectorAll('*').forEach((element) => {
     for (const attribute of [...element.attributes]) {
