@@ -153,7 +153,7 @@ describe('the staff console: the counselor\'s calendar (Chromium)', () => {
     // Clinical text travels in the body only: never in an address the browser asked for.
     expect(tab.watch.requests.filter((url) => decodeURIComponent(url).includes('期末考试'))).toEqual([]);
     await expectAccessible(page);
-  });
+  }, 90_000);
 
   it('fits a phone: the calendar and a session page', async () => {
     tab = await openTab(browser, PHONE);

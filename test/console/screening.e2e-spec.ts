@@ -127,7 +127,7 @@ describe('the staff console: screening campaigns (Chromium)', () => {
     expect(report.body.bands).toEqual([expect.objectContaining({ instrumentCode: 'phq9', bandCode: 'mild', responses: 1, withCriticalItem: 1 })]);
     const alerts = await server.t.http.get('/api/v1/alerts').query({ campaignId }).set({ authorization: await bearer(server.t, lead) });
     expect(alerts.body.items).toEqual([expect.objectContaining({ studentId: server.world.studentA.id, severity: 'critical', sourceId: entered.body.id })]);
-  });
+  }, 90_000);
 
   it('shows a counselor outside the team the progress only, and fits a phone', async () => {
     const ids = await instrumentIdsByCode(server.t);
@@ -158,6 +158,45 @@ describe('the staff console: screening campaigns (Chromium)', () => {
     await page.getByRole('link', { name: other }).waitFor();
     await expectAccessible(page);
   });
+
+  it('shows a stale opening as a conflict, with the campaign as it is now, and opens it on a second try', async () => {
+    const ids = await instrumentIdsByCode(server.t);
+    const created = await server.t.http
+      .post('/api/v1/screening-campaigns')
+      .set({ authorization: await bearer(server.t, lead) })
+      .send({
+        name: '期中筛查',
+        consentTextZh: '本问卷用于了解你的心理健康状况。',
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        classIds: [server.world.classB.id],
+        instrumentIds: [ids.phq9],
+      });
+    expect(created.status).toBe(201);
+    tab = await openTab(browser, PHONE);
+    const { page } = tab;
+    await signIn(page, server, lead, `/screening/${created.body.id}`);
+    await h1(page, '筛查：期中筛查');
+
+    // A colleague renames the draft meanwhile: the page still holds version 1.
+    const renamed = await server.t.http
+      .patch(`/api/v1/screening-campaigns/${created.body.id}`)
+      .set({ authorization: await bearer(server.t, lead) })
+      .send({ version: created.body.version, name: '期中筛查（初二）' });
+    expect(renamed.status).toBe(200);
+    await page.getByRole('button', { name: '开始筛查并发出邀请' }).click();
+    await page.getByText('别人刚刚修改了这条记录').waitFor();
+    await h1(page, '筛查：期中筛查（初二）');
+    const [before] = await server.t.dataSource.query<{ status: string }[]>('SELECT status FROM screening_campaigns WHERE id = $1', [created.body.id]);
+    expect(before.status).toBe('draft');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: '开始筛查并发出邀请' }).click();
+    await page.getByRole('button', { name: '结束筛查' }).waitFor();
+    expect(await page.getByText('别人刚刚修改了这条记录').count()).toBe(0);
+    const [after] = await server.t.dataSource.query<{ status: string }[]>('SELECT status FROM screening_campaigns WHERE id = $1', [created.body.id]);
+    expect(after.status).toBe('open');
+  }, 90_000);
 
   it('answers a missing campaign with the not-found page', async () => {
     tab = await openTab(browser, PHONE);
