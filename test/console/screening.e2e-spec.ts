@@ -56,11 +56,15 @@ describe('the staff console: screening campaigns (Chromium)', () => {
     await page.getByLabel('活动名称').fill(campaignName);
     await page.getByLabel(classAName).check();
     await page.getByLabel(/PHQ9 v1/).check();
+    await page.getByLabel('王心怡').check();
     await expectAccessible(page);
     await page.getByRole('button', { name: '创建草稿' }).click();
     await h1(page, `筛查：${campaignName}`);
     campaignId = new URL(page.url()).pathname.split('/').pop() ?? '';
     expect(await campaignRow()).toEqual({ status: 'draft', name: campaignName, invitations: 0 });
+    const draft = await server.t.http.get(`/api/v1/screening-campaigns/${campaignId}`).set({ authorization: await bearer(server.t, lead) });
+    expect([...draft.body.counselorIds].sort()).toEqual([lead.id, server.world.counselor.id].sort());
+    expect(draft.body.classIds).toEqual([server.world.classA.id]);
     await expectAccessible(page);
 
     await page.getByRole('button', { name: '开始筛查并发出邀请' }).click();

@@ -5,7 +5,8 @@ import { api, ok, type Schemas } from '../api/client';
 import { useLanguage, useText } from '../i18n/language';
 import { ErrorLine, QueryState } from '../ui/QueryState';
 import { localInputToIso, toLocalInput } from './progress';
-import { classesQuery, instrumentsQuery, SCREENING } from './queries';
+import { useMe } from '../auth/me';
+import { classesQuery, counselorsQuery, instrumentsQuery, SCREENING } from './queries';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -18,6 +19,9 @@ export function CreateCampaignForm({ onCancel }: { onCancel(): void }) {
   const id = useId();
   const classes = useQuery(classesQuery);
   const instruments = useQuery(instrumentsQuery);
+  const me = useMe();
+  // The team sees the answers: the creator is on it, others only when named.
+  const counselors = useQuery({ ...counselorsQuery, enabled: me.permissions.includes('counselor_calendar.read') });
   const [missing, setMissing] = useState<string | null>(null);
   const [defaults] = useState(() => ({ opensAt: toLocalInput(new Date()), closesAt: toLocalInput(new Date(Date.now() + 7 * DAY)) }));
   const create = useMutation({
@@ -34,6 +38,7 @@ export function CreateCampaignForm({ onCancel }: { onCancel(): void }) {
     const form = new FormData(event.currentTarget);
     const classIds = form.getAll('classIds').map(String);
     const instrumentIds = form.getAll('instrumentIds').map(String);
+    const counselorIds = form.getAll('counselorIds').map(String);
     if (classIds.length === 0) return setMissing(text.screening.chooseClass);
     if (instrumentIds.length === 0) return setMissing(text.screening.chooseInstrument);
     setMissing(null);
@@ -46,6 +51,7 @@ export function CreateCampaignForm({ onCancel }: { onCancel(): void }) {
       instrumentIds,
       consentTextZh: String(form.get('consentTextZh') ?? '').trim(),
       ...(consentTextEn ? { consentTextEn } : {}),
+      ...(counselorIds.length ? { counselorIds } : {}),
     });
   }
 
@@ -93,6 +99,19 @@ export function CreateCampaignForm({ onCancel }: { onCancel(): void }) {
           )}
         </QueryState>
       </fieldset>
+      {counselors.data && counselors.data.items.some((c) => c.id !== me.id) && (
+        <fieldset>
+          <legend>{text.screening.teamMembers}</legend>
+          {counselors.data.items
+            .filter((c) => c.id !== me.id)
+            .map((counselor) => (
+              <label key={counselor.id} className="choice">
+                <input type="checkbox" name="counselorIds" value={counselor.id} />
+                {counselor.displayName}
+              </label>
+            ))}
+        </fieldset>
+      )}
       <label htmlFor={`${id}-consent-zh`}>{text.screening.consentZh}</label>
       <textarea id={`${id}-consent-zh`} name="consentTextZh" required maxLength={4000} rows={3} defaultValue={text.screening.defaultConsent} />
       <label htmlFor={`${id}-consent-en`}>{text.screening.consentEn}</label>

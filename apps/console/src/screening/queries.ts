@@ -45,3 +45,9 @@ export const instrumentQuery = (instrumentId: string) => ({
   queryFn: () => ok(api.GET('/api/v1/instruments/{instrumentId}', { params: { path: { instrumentId } } })),
   staleTime: 10 * 60_000,
 });
+
+export const counselorsQuery = {
+  queryKey: ['counselors'],
+  queryFn: () => ok(api.GET('/api/v1/counselors', { params: { query: { limit: 200 } } })),
+  staleTime: 5 * 60_000,
+} as const;
