@@ -87,7 +87,7 @@ export class AlertRepository {
   /** Oldest first, so the longest-waiting alert is on top. */
   listForSchool(
     schoolId: string,
-    filter: { status?: AlertStatus[]; severity?: AlertSeverity[]; routedTo?: string },
+    filter: { status?: AlertStatus[]; severity?: AlertSeverity[]; routedTo?: string; campaignId?: string },
     page: PageQuery,
   ): Promise<AlertRow[]> {
     const qb = this.dataSource
@@ -100,6 +100,12 @@ export class AlertRepository {
     if (filter.status?.length) qb.andWhere('a.status IN (:...status)', { status: filter.status });
     if (filter.severity?.length) qb.andWhere('a.severity IN (:...severity)', { severity: filter.severity });
     if (filter.routedTo) qb.andWhere(ROUTED_TO_SQL(':routedTo'), { routedTo: filter.routedTo });
+    if (filter.campaignId) {
+      qb.andWhere(
+        `a.source_type = 'screening_response' AND a.source_id IN (SELECT r.id FROM screening_responses r WHERE r.campaign_id = :campaignId AND r.school_id = :schoolId)`,
+        { campaignId: filter.campaignId },
+      );
+    }
     return applyKeyset(qb, { columns: ['a.raised_at', 'a.id'], casts: ['timestamptz', 'uuid'] }, page).getRawMany<AlertRow>();
   }
 

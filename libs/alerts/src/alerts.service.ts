@@ -102,7 +102,7 @@ export class AlertsService {
   }
 
   async list(caller: Caller, query: AlertListQuery): Promise<Page<AlertSummary>> {
-    const rows = await this.alerts.listForSchool(caller.schoolId, { status: query.status, severity: query.severity, routedTo: routedScopeOf(caller) }, query);
+    const rows = await this.alerts.listForSchool(caller.schoolId, { status: query.status, severity: query.severity, campaignId: query.campaignId, routedTo: routedScopeOf(caller) }, query);
     return toPage(rows, query, (r) => [r.raisedAt.toISOString(), r.id], (r) => this.summaryOf(r));
   }
 

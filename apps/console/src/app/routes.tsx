@@ -9,6 +9,11 @@ import { FlagsPage } from '../flags/FlagsPage';
 import { StudentPage } from '../students/StudentPage';
 import { StudentsPage } from '../students/StudentsPage';
 import { teacherRoutes } from '../teacher/teacher.routes';
+import { CalendarPage } from '../calendar/CalendarPage';
+import { AppointmentPage } from '../calendar/AppointmentPage';
+import { CampaignPage } from '../screening/CampaignPage';
+import { ScreeningPage } from '../screening/ScreeningPage';
+import { SlipsPage } from '../screening/SlipsPage';
 import { TodayPage } from '../today/TodayPage';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
@@ -37,6 +42,12 @@ export const consoleRoutes: ConsoleRoute[] = [
   // Class teachers have their own /flags pages (src/teacher/): these are for triage.
   { path: '/flags', element: <FlagsPage />, nav: 'triageFlags', available: has('concern_flag.triage') },
   { path: '/flags/:flagId', element: <FlagPage />, available: has('concern_flag.triage') },
+  { path: '/screening', element: <ScreeningPage />, nav: 'screening', available: has('screening_campaign.read') },
+  { path: '/screening/:campaignId', element: <CampaignPage />, available: has('screening_campaign.read') },
+  { path: '/screening/:campaignId/classes/:classId/slips', element: <SlipsPage />, available: has('screening_slips.print', 'screening_campaign.read') },
+  // A counselor's own calendar: their availability, sessions and the requests waiting for them.
+  { path: '/calendar', element: <CalendarPage />, nav: 'calendar', available: has('counselor_availability.manage', 'appointment.book') },
+  { path: '/calendar/appointments/:appointmentId', element: <AppointmentPage />, available: has('appointment.book') },
   ...teacherRoutes,
   { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
 ];

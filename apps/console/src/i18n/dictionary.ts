@@ -5,6 +5,8 @@ import { remindersText } from '../reminders/reminders.text';
 import { flagsText } from '../flags/flags.text';
 import { studentsText } from '../students/students.text';
 import { teacherText } from '../teacher/teacher.text';
+import { calendarText } from '../calendar/calendar.text';
+import { screeningText } from '../screening/screening.text';
 import { todayText } from '../today/today.text';
 import { commonText } from './common.text';
 
@@ -21,6 +23,8 @@ const sections = {
   students: studentsText,
   flags: flagsText,
   teacher: teacherText,
+  screening: screeningText,
+  calendar: calendarText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -36,6 +40,8 @@ function inLanguage(language: Language): Dictionary {
     students: sections.students[language],
     flags: sections.flags[language],
     teacher: sections.teacher[language],
+    screening: sections.screening[language],
+    calendar: sections.calendar[language],
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery, ToArray } from '#core';
 import { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus } from '../entities/alert.entity.js';
 
@@ -16,4 +16,10 @@ export class AlertListQuery extends PageQuery {
   @ToArray()
   @IsIn(ALERT_SEVERITIES, { each: true })
   severity?: AlertSeverity[];
+
+  /** The alerts a screening campaign's responses raised (the campaign page lists them). */
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only alerts raised by responses to this screening campaign' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 }
