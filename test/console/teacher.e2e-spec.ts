@@ -51,7 +51,9 @@ describe('the class teacher console: home, classes, flags and session requests (
     await page.getByRole('region', { name: '心理筛查：尚未作答的学生' }).getByText('目前没有等待本班学生作答的筛查。').waitFor();
     await page.getByRole('region', { name: '安全教育待确认' }).getByText('没有待确认的安全教育活动。').waitFor();
     await page.getByRole('region', { name: '假期分类登记' }).getByText('暂无即将到来的假期。').waitFor();
-    expect(await page.getByRole('region', { name: '我的提醒' }).getByRole('link', { name: '查看我的全部提醒' }).getAttribute('href')).toBe('/console/reminders');
+    const reminders = page.getByRole('region', { name: '我的提醒' });
+    await reminders.getByText('没有需要处理的提醒。').waitFor();
+    expect(await reminders.getByRole('link', { name: '查看全部提醒' }).getAttribute('href')).toBe('/console/reminders');
     // The counselor's Today page is not the teacher's.
     expect(await page.getByRole('heading', { name: '今日工作' }).count()).toBe(0);
     await expectNoSidewaysScroll(page);

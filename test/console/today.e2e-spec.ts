@@ -149,7 +149,8 @@ describe("the Today page: my cases needing me, today's sessions (Chromium)", () 
     // On a phone the alerts stay first, then the cases.
     const titles = await page.locator('main h2').allInnerTexts();
     expect(titles[0]).toMatch(/^待确认的预警/);
-    expect(titles[1]).toMatch(/^需要我跟进的个案/);
+    expect(titles[1]).toMatch(/^待分诊的关注上报/);
+    expect(titles[2]).toMatch(/^需要我跟进的个案/);
     await expectAccessible(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });

@@ -7,6 +7,10 @@ import { axeViolations } from '../../support/browser/axe.js';
 import { type PageWatch, watchPage } from '../../support/browser/page-watch.js';
 import type { ConsoleServer } from './console-server.js';
 
+// A browser scenario clicks through several pages against a real server; on a loaded 2-core CI
+// machine one can take far longer than an API test. Every console test file imports this module.
+jest.setTimeout(120_000);
+
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 

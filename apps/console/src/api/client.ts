@@ -56,18 +56,22 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'code' in value && 'status' in value;
 }
 
-/** What every call of the generated client answers. */
-type Answer<T, E> = { data: T; error?: never; response: Response } | { data?: never; error: E; response: Response };
+/** What every call of the generated client answers (its `data` is there on success). */
+type Answer = { data?: unknown; error?: unknown; response: Response };
 
-/** The data of an answer, or an ApiError: what a query or a mutation expects. */
-export async function ok<T, E>(call: Promise<Answer<T, E>>): Promise<T> {
+/**
+ * The data of an answer, or an ApiError: what a query or a mutation expects. Typed from the call
+ * itself, so that the success branch's type comes through without the error branch's `undefined`.
+ */
+export async function ok<R extends Answer>(call: Promise<R>): Promise<NonNullable<R['data']>> {
   const result = await call;
-  if (result.response.ok && result.data !== undefined) return result.data;
+  const data = result.data;
+  if (result.response.ok && data != null) return data;
   throw new ApiError(result.response.status, isProblem(result.error) ? result.error : null);
 }
 
 /** An answer without a body (204): done, or an ApiError. */
-export async function done<T, E>(call: Promise<Answer<T, E>>): Promise<void> {
+export async function done(call: Promise<Answer>): Promise<void> {
   const result = await call;
   if (!result.response.ok) throw new ApiError(result.response.status, isProblem(result.error) ? result.error : null);
 }

@@ -25,14 +25,14 @@ export function CaseContactsSection({ caseDetail }: { caseDetail: CaseDetail }) 
     queryKey: [...caseKey(caseDetail.id), 'contacts'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/cases/{caseId}/contacts', { params: { path: { caseId: caseDetail.id }, query: { limit: 50, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page?.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   return (
     <section className="panel" aria-labelledby="case-contacts-title" id="case-contacts">
       <h2 id="case-contacts-title">{text.cases.contacts.title}</h2>
       <QueryState query={query}>
         {({ pages }) => {
-          const contacts = pages.flatMap((page) => page?.items ?? []);
+          const contacts = pages.flatMap((page) => page.items);
           const summary = pages[0]?.summary ?? { unreachable: 0, lastReachedAt: null };
           return (
             <>

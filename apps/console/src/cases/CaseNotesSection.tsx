@@ -19,7 +19,7 @@ export function CaseNotesSection({ caseDetail }: { caseDetail: CaseDetail }) {
     queryKey: [...caseKey(caseDetail.id), 'notes'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/cases/{caseId}/notes', { params: { path: { caseId: caseDetail.id }, query: { limit: 50, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page?.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   return (
     <section className="panel" aria-labelledby="case-notes-title" id="case-notes">
@@ -28,7 +28,7 @@ export function CaseNotesSection({ caseDetail }: { caseDetail: CaseDetail }) {
       {can('case.work') && <NoteForm caseDetail={caseDetail} />}
       <QueryState query={query}>
         {({ pages }) => {
-          const notes = pages.flatMap((page) => page?.items ?? []);
+          const notes = pages.flatMap((page) => page.items);
           return notes.length === 0 ? (
             <p className="muted">{text.cases.notes.empty}</p>
           ) : (

@@ -51,7 +51,7 @@ export function CasesPage() {
         }),
       ),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page?.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   return (
     <>
@@ -61,7 +61,7 @@ export function CasesPage() {
         <h2 id="case-list-title">
           {text.cases.listSection}{' '}
           <span className="count" aria-live="polite">
-            {query.data ? text.cases.caseCount(query.data.pages.reduce((n, page) => n + (page?.items.length ?? 0), 0)) : ''}
+            {query.data ? text.cases.caseCount(query.data.pages.reduce((n, page) => n + page.items.length, 0)) : ''}
           </span>
         </h2>
         <p className="muted">{text.cases.listIntro}</p>
@@ -99,7 +99,7 @@ export function CasesPage() {
         </fieldset>
         <QueryState query={query}>
           {({ pages }) => {
-            const cases = pages.flatMap((page) => page?.items ?? []);
+            const cases = pages.flatMap((page) => page.items);
             return cases.length === 0 ? (
               <p className="muted">{text.cases.noCases}</p>
             ) : (

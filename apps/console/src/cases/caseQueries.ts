@@ -8,17 +8,14 @@ export type CaseDetail = Schemas['CaseDetail'];
 export type CaseTask = Schemas['CaseTaskView'];
 export type CaseReferral = Schemas['CaseReferralView'];
 
-/**
- * Every page of a keyset list, followed to its end (a case's own records are few). `ok()` types
- * its answer as possibly undefined (it never is once it resolves): such a page ends the list.
- */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null } | undefined>): Promise<T[]> {
+/** Every page of a keyset list, followed to its end (a case's own records are few). */
+export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
     const page = await fetchPage(cursor);
-    items.push(...(page?.items ?? []));
-    cursor = page?.nextCursor ?? undefined;
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return items;
 }

@@ -34,7 +34,7 @@ function OtherFlags() {
   const selectId = useId();
   const [filter, setFilter] = useState<Filter>('in_progress');
   const query = useInfiniteQuery(flagListQuery(FILTERS[filter]));
-  const flags = query.data?.pages.flatMap((page) => page?.items ?? []);
+  const flags = query.data?.pages.flatMap((page) => page.items);
   const label = (f: Filter) => (f === 'in_progress' ? text.flags.inProgress : f === 'every' ? text.flags.everyStatus : text.flags.statuses[f]);
   return (
     <section className="panel" aria-labelledby="other-flags-title">

@@ -13,7 +13,7 @@ import './flags.css';
 export function NewFlagsPanel({ headingLevel = 2, showAllLink = true }: { headingLevel?: 2 | 3; showAllLink?: boolean }) {
   const text = useText();
   const query = useInfiniteQuery({ ...flagListQuery(['new']), refetchInterval: NEW_FLAGS_POLL_MS });
-  const flags = query.data?.pages.flatMap((page) => page?.items ?? []);
+  const flags = query.data?.pages.flatMap((page) => page.items);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="panel" aria-labelledby="new-flags-title">

@@ -49,7 +49,7 @@ export function TriageForm({ flag }: { flag: FlagDetail }) {
       if (body.decision === 'open_case') {
         // The answer names no case: the student's open case is the one, when the caller is on its team.
         const cases = await ok(api.GET('/api/v1/cases', { params: { query: { studentId: flag.studentId, state: OPEN_CASE_STATES, limit: 1 } } }));
-        const opened = cases?.items[0];
+        const opened = cases.items[0];
         if (opened) {
           await navigate(`/cases/${opened.id}`);
           return;

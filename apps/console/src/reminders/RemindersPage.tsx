@@ -28,7 +28,7 @@ function MyReminders() {
   return (
     <QueryState query={query}>
       {(data) => {
-        const reminders = data.pages.flatMap((page) => page?.items ?? []);
+        const reminders = data.pages.flatMap((page) => page.items);
         const groups = groupReminders(reminders);
         return (
           <>
@@ -65,7 +65,7 @@ function MyReminders() {
 function EscalatedReminders() {
   const text = useText();
   const query = useInfiniteQuery(escalatedRemindersQuery);
-  const reminders = query.data?.pages.flatMap((page) => page?.items ?? []) ?? [];
+  const reminders = query.data?.pages.flatMap((page) => page.items) ?? [];
   // Most people never have one: the section shows only when the API gives some.
   if (query.data && reminders.length === 0) return null;
   return (

@@ -17,7 +17,7 @@ export function RemindersSummary({ headingId, shown = 3 }: { headingId: string; 
       <h2 id={headingId}>{text.reminders.mineTitle}</h2>
       <QueryState query={query}>
         {(data) => {
-          const groups = groupReminders(data.pages.flatMap((page) => page?.items ?? []));
+          const groups = groupReminders(data.pages.flatMap((page) => page.items));
           const urgent = [...groups.overdue, ...groups.due].slice(0, shown);
           const more = query.hasNextPage;
           const counts = {

@@ -12,7 +12,7 @@ const inbox = (view: Schemas['InboxView']) =>
     queryKey: [...remindersKey, view],
     queryFn: ({ pageParam }: { pageParam: string | undefined }) => ok(api.GET('/api/v1/reminders', { params: { query: { view, limit: PAGE_SIZE, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page?.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: SWEEP_POLL_MS,
   });
 

@@ -24,7 +24,7 @@ export function StudentsPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last?.nextCursor ?? undefined,
   });
-  const items = students.data?.pages.flatMap((page) => page?.items ?? []);
+  const items = students.data?.pages.flatMap((page) => page.items);
   return (
     <>
       <h1>{text.students.listTitle}</h1>

@@ -24,7 +24,7 @@ export function MyFlagsPage() {
     initialPageParam: FIRST_PAGE,
     getNextPageParam: (last) => last?.nextCursor ?? undefined,
   });
-  const items = flags.data?.pages.flatMap((p) => p?.items ?? []);
+  const items = flags.data?.pages.flatMap((p) => p.items);
   return (
     <>
       <h1>{text.teacher.myFlagsTitle}</h1>

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useCan, useMe } from '../auth/me';
 import { useText } from '../i18n/language';
+import { RemindersSummary } from '../reminders/RemindersSummary';
 import { QueryState } from '../ui/QueryState';
 import { useNow } from '../ui/useNow';
 import { MyClassesList } from './MyClassesPage';
@@ -35,13 +36,7 @@ export function TeacherHomePage() {
       {can('screening_pending_students.read') && <PendingScreening />}
       {can('education.read') && <EducationWaiting />}
       {can('holiday_category.read') && <HolidayWaiting />}
-      <section className="panel" aria-labelledby="my-reminders">
-        <h2 id="my-reminders">{text.teacher.remindersTitle}</h2>
-        {/* RemindersSummary (src/reminders, another engineer) takes this place once it is exported. */}
-        <p>
-          <Link to="/reminders">{text.teacher.remindersLink}</Link>
-        </p>
-      </section>
+      {can('reminder.work') && <RemindersSummary headingId="my-reminders" />}
     </>
   );
 }

@@ -10,8 +10,6 @@ export const teacherText = bilingual(
     quickActions: '快捷操作',
     raiseConcern: '上报关注',
     requestSessionHint: '要为学生申请心理咨询，请在班级学生名单里点“申请咨询”。',
-    remindersTitle: '我的提醒',
-    remindersLink: '查看我的全部提醒',
     // Screening
     screeningTitle: '心理筛查：尚未作答的学生',
     noPendingScreening: '目前没有等待本班学生作答的筛查。',
@@ -189,8 +187,6 @@ export const teacherText = bilingual(
     quickActions: 'Quick actions',
     raiseConcern: 'Raise a concern',
     requestSessionHint: 'To request a counseling session for a student, use “Request a session” in the class list.',
-    remindersTitle: 'My reminders',
-    remindersLink: 'See all my reminders',
     screeningTitle: 'Screening: students who have not answered',
     noPendingScreening: 'No screening waits for answers from your students.',
     pendingCount: (n: number) => `${n} not answered`,

@@ -1,4 +1,5 @@
 import { useCan } from '../auth/me';
+import { NewFlagsPanel } from '../flags/NewFlagsPanel';
 import { useText } from '../i18n/language';
 import { RemindersSummary } from '../reminders/RemindersSummary';
 import { AlertsPanel } from './AlertsPanel';
@@ -7,8 +8,8 @@ import { TodaySessionsPanel } from './TodaySessionsPanel';
 import './today.css';
 
 /**
- * A counselor's day on one page, most urgent first: alerts (always first, on a phone too), the
- * cases waiting on me, then today's sessions and my reminders. Each panel only with its permission.
+ * A counselor's day on one page, most urgent first: alerts (always first, on a phone too), new
+ * concern flags to triage, the cases waiting on me, then today's sessions and my reminders. Each panel only with its permission.
  */
 export function TodayPage() {
   const text = useText();
@@ -19,6 +20,7 @@ export function TodayPage() {
       <div className="today-grid">
         <div className="today-column">
           {can('alert.read') && <AlertsPanel />}
+          {can('concern_flag.triage') && <NewFlagsPanel />}
           {can('case.read') && <CasesNeedingMePanel />}
         </div>
         <div className="today-column">
