@@ -90,8 +90,10 @@ function SnoozeControl({ reminder }: { reminder: Reminder }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const picked = String(new FormData(event.currentTarget).get('length') ?? '');
-    // The length is turned into a time when sent, so that a page left open never sends a stale one.
-    const chosen = snoozeChoices(reminder.dueAt, new Date()).find((c) => c.choice === picked);
+    // The length is turned into a time when sent, so that a page left open never sends a stale one;
+    // a length that no longer fits before the due time gives way to the longest that does.
+    const valid = snoozeChoices(reminder.dueAt, new Date());
+    const chosen = valid.find((c) => c.choice === picked) ?? valid.at(-1);
     if (chosen) snooze.mutate(chosen.until);
   }
   return (

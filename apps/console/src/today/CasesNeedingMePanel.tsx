@@ -23,7 +23,8 @@ export function CasesNeedingMePanel() {
   });
   const canWork = can('case.work');
   const tasks = useQuery({
-    queryKey: ['me', 'tasks', 'overdue'],
+    // Under 'cases', so that a task changed on a case page refreshes it too.
+    queryKey: ['cases', 'my-tasks', 'overdue'],
     queryFn: () => ok(api.GET('/api/v1/me/tasks', { params: { query: { due: 'overdue', limit: 200 } } })),
     enabled: canWork,
     refetchInterval: POLL_MS,
