@@ -107,6 +107,19 @@ describe('the case workspace (Chromium)', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
+  it('reads in English after the language switch, the timeline included', async () => {
+    const { caseId } = await arrangeCase({ name: '何一帆' });
+    const page = await openWorkspace(caseId, PHONE);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await heading(page)).toBe('Case of 何一帆');
+    await page.getByRole('region', { name: 'State and risk' }).getByRole('button', { name: 'Move to “Assessing”' }).click();
+    await page.getByRole('list', { name: 'Timeline' }).getByText('State changed from “Open” to “Assessing”').waitFor();
+    await page.getByRole('region', { name: 'Tasks' }).getByText('No task yet.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(await heading(page)).toBe('何一帆 的个案');
+  });
+
   it('answers a case outside the counselor\'s team with the same not-found page as a missing one', async () => {
     const { school, classA } = server.world;
     const student = await createStudent(server.t, { schoolId: school.id, classId: classA.id });

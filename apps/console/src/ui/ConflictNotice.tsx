@@ -1,4 +1,5 @@
 import { useText } from '../i18n/language';
+import './ConflictNotice.css';
 
 /** One field someone else changed: its name and both values, already in words. */
 export interface FieldChange {
