@@ -180,6 +180,12 @@ describe('the student page and the students search (Chromium)', () => {
     expect(await page.getByRole('navigation').getByRole('link', { name: '学生', exact: true }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Guardians' }).waitFor();
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(['Class and enrolment', 'Guardians', 'Cases you are on the team of', 'Counseling sessions']);
+    expect(await page.getByText('Mother').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '中文' }).click();
   });
 
   it("gives a class teacher opening another class's student exactly the not-found page of a made-up id", async () => {
