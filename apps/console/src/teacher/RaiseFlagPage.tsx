@@ -92,7 +92,7 @@ function RaiseFlagForm({ presetStudentId, onRaised }: { presetStudentId: string;
       <label htmlFor={`${id}-category`}>{text.teacher.category}</label>
       <select id={`${id}-category`} name="category" required defaultValue="">
         <option value="" disabled>
-          {text.teacher.category}
+          {text.teacher.choose}
         </option>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
