@@ -183,6 +183,24 @@ describe('the class teacher console: safety education, holiday categories, scree
       .query({ classId: w.classA.id })
       .set(await asUser(w.teacher));
     expect(unregistered.body.items.map((s: { studentName: string }) => s.studentName).sort()).toEqual(['吴小溪', '张小明'].sort());
+
+    // A change made elsewhere meanwhile (another tab): the form keeps what was typed, shows the new record, and saves on the new version.
+    await zhouCard.getByRole('button', { name: '修改 周小舟' }).click();
+    const edit = zhouCard.getByRole('form', { name: '周小舟 的假期去向' });
+    await edit.getByLabel('假期联系电话').fill('13900001111');
+    const elsewhere = await server.t.http
+      .put(`/api/v1/calendar/holidays/${holiday.body.id}/categories/${zhou.id}`)
+      .set(await asUser(w.teacher))
+      .send({ version: registered.body.items[0].version, whereabouts: 'at_home', contactPhone: '13700002222' });
+    expect(elsewhere.status).toBe(200);
+    await edit.getByRole('button', { name: '保存登记' }).click();
+    await zhouCard.getByRole('alert').filter({ hasText: '别人刚刚修改了这条记录' }).waitFor();
+    await zhouCard.getByText('在家 · 13700002222').waitFor();
+    expect(await edit.getByLabel('假期联系电话').inputValue()).toBe('13900001111');
+    await edit.getByRole('button', { name: '保存登记' }).click();
+    await zhouCard.getByText('校外实习 · 13900001111').waitFor();
+    const [saved] = await server.t.dataSource.query<{ version: number }[]>('SELECT version FROM holiday_categories WHERE student_id = $1', [zhou.id]);
+    expect(saved.version).toBe(3);
   });
 
   it('shows on the home and class pages who in my classes has not answered an open screening, nobody else', async () => {

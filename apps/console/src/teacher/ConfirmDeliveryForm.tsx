@@ -14,13 +14,16 @@ export function ConfirmDeliveryForm({
   delivery,
   classId,
   onConflict,
-  onDone,
+  onSaved,
+  onCancel,
 }: {
   delivery: Schemas['DeliverySummaryView'];
   classId: string;
   /** Someone else confirmed meanwhile: the form must stay open even though the delivery is no longer planned. */
   onConflict(): void;
-  onDone?(): void;
+  onSaved(): void;
+  /** Only a correction can be put away; a delivery waiting for confirmation keeps its form. */
+  onCancel?(): void;
 }) {
   const text = useText();
   const id = useId();
@@ -32,7 +35,7 @@ export function ConfirmDeliveryForm({
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['education-activities'] });
       await queryClient.invalidateQueries({ queryKey: ['education-catch-ups'] });
-      onDone?.();
+      onSaved();
     },
     onError: async (error) => {
       if (!(error instanceof ApiError && error.isVersionConflict)) return;
@@ -84,8 +87,8 @@ export function ConfirmDeliveryForm({
         <button type="submit" className="primary" disabled={confirm.isPending}>
           {delivery.confirmation ? text.teacher.correctSubmit : text.teacher.confirmSubmit}
         </button>
-        {onDone && (
-          <button type="button" onClick={onDone}>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
             {text.common.cancel}
           </button>
         )}

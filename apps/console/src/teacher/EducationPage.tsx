@@ -25,12 +25,12 @@ export function EducationPage() {
     <>
       <h1>{text.teacher.educationTitle}</h1>
       {me.classes.length === 0 && <p className="muted">{text.teacher.noClasses}</p>}
-      {can('education_activity.plan') && me.classes.length > 0 && <PlanActivityForm />}
       {me.classes.map((c) => (
         <ClassActivities key={c.id} klass={c} />
       ))}
-      {me.classes.length > 0 && <EducationCoverage />}
       <CatchUps />
+      {can('education_activity.plan') && me.classes.length > 0 && <PlanActivityForm />}
+      {me.classes.length > 0 && <EducationCoverage />}
     </>
   );
 }
@@ -221,7 +221,14 @@ function ActivityCard({ activity, classId }: { activity: Schemas['ActivityView']
       )}
       {delivery && confirmable && delivery.status === 'planned' && !started && <p className="muted">{text.teacher.notStartedYet}</p>}
       {delivery && confirmable && (formOpen ? (
-        <ConfirmDeliveryForm key={delivery.id} delivery={delivery} classId={classId} onConflict={() => setCorrecting(true)} onDone={() => setCorrecting(false)} />
+        <ConfirmDeliveryForm
+          key={delivery.id}
+          delivery={delivery}
+          classId={classId}
+          onConflict={() => setCorrecting(true)}
+          onSaved={() => setCorrecting(false)}
+          onCancel={delivery.status === 'delivered' ? () => setCorrecting(false) : undefined}
+        />
       ) : (
         delivery.status === 'delivered' && (
           <button type="button" onClick={() => setCorrecting(true)}>

@@ -19,7 +19,7 @@ const FIRST_PAGE: string | undefined = undefined;
 export function MyFlagsPage() {
   const text = useText();
   const flags = useInfiniteQuery({
-    queryKey: teacherKeys.flags,
+    queryKey: teacherKeys.myFlags,
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/concern-flags', { params: { query: { limit: 50, cursor: pageParam } } })),
     initialPageParam: FIRST_PAGE,
     getNextPageParam: (last) => last?.nextCursor ?? undefined,

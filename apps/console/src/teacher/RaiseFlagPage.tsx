@@ -64,7 +64,7 @@ function RaiseFlagForm({ presetStudentId, onRaised }: { presetStudentId: string;
     mutationFn: (body: Schemas['RaiseFlagDto']) => ok(api.POST('/api/v1/concern-flags', { params: { header: { 'Idempotency-Key': idempotency.key } }, body })),
     onError: (error: Error) => idempotency.renewAfter(error),
     onSuccess: async (flag) => {
-      await queryClient.invalidateQueries({ queryKey: teacherKeys.flags });
+      await queryClient.invalidateQueries({ queryKey: teacherKeys.allFlags });
       if (flag) onRaised(flag);
     },
   });
@@ -92,7 +92,7 @@ function RaiseFlagForm({ presetStudentId, onRaised }: { presetStudentId: string;
       <label htmlFor={`${id}-category`}>{text.teacher.category}</label>
       <select id={`${id}-category`} name="category" required defaultValue="">
         <option value="" disabled>
-          {text.teacher.category}
+          {text.teacher.choose}
         </option>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>

@@ -76,7 +76,7 @@ export function RequestSessionForm({ student, onClose }: { student: Schemas['Stu
       <label htmlFor={`${id}-reason`}>{text.teacher.requestReason}</label>
       <select id={`${id}-reason`} name="reason" required defaultValue="">
         <option value="" disabled>
-          {text.teacher.requestReason}
+          {text.teacher.choose}
         </option>
         {REASONS.map((r) => (
           <option key={r} value={r}>

@@ -2,8 +2,11 @@ import { api, ok } from '../api/client';
 
 /** The queries the teacher's pages share, so that one write refreshes every page that shows it. */
 export const teacherKeys = {
-  students: (classId: string) => ['students', { classId }] as const,
-  flags: ['concern-flags'] as const,
+  // Keys of their own under the shared prefixes: the counselor's pages cache other shapes of the same lists.
+  students: (classId: string) => ['students', 'of-class', classId] as const,
+  /** Every flag query: what a new flag must refresh. */
+  allFlags: ['concern-flags'] as const,
+  myFlags: ['concern-flags', 'mine'] as const,
   flag: (flagId: string) => ['concern-flags', flagId] as const,
   awaitingAnswers: ['screening-awaiting-answers'] as const,
   pendingStudents: (campaignId: string, classId?: string) => ['screening-pending', campaignId, { classId }] as const,

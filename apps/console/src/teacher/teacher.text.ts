@@ -70,6 +70,7 @@ export const teacherText = bilingual(
     raiseIntro: '把你看到或听到的情况告诉心理老师。只有心理老师能看到你写的内容。',
     student: '学生',
     chooseStudent: '请选择学生',
+    choose: '请选择',
     category: '关注类别',
     categories: {
       low_mood_or_withdrawal: '情绪低落或退缩',
@@ -242,6 +243,7 @@ export const teacherText = bilingual(
     raiseIntro: 'Tell the counselors what you saw or heard. Only counselors read what you write.',
     student: 'Student',
     chooseStudent: 'Choose a student',
+    choose: 'Choose',
     category: 'Category',
     categories: {
       low_mood_or_withdrawal: 'Low mood or withdrawal',
