@@ -163,7 +163,7 @@ function TimeForm({ appointment, action }: { appointment: Appointment; action: '
   const title = action === 'confirm' ? text.calendar.confirm : text.calendar.reschedule;
   return (
     <form className="action-block" onSubmit={submit} aria-label={title}>
-      <h3 className="subhead">{title}</h3>
+      <h3 className="calendar-subhead">{title}</h3>
       <label htmlFor={`${id}-length`}>{text.calendar.duration}</label>
       <select id={`${id}-length`} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
         {LENGTHS.map((n) => (
