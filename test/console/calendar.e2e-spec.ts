@@ -19,6 +19,9 @@ const localInput = (date: Date) => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
 
+/** A time as the console shows it in Chinese (medium date, short time). */
+const dateTimeOf = (date: Date) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+
 describe('the staff console: the counselor\'s calendar (Chromium)', () => {
   const clock = new ManualClock(new Date());
   let server: ConsoleServer;
@@ -171,6 +174,37 @@ describe('the staff console: the counselor\'s calendar (Chromium)', () => {
     await waitUntil('the session page fits 360 px', async () => (await page.evaluate(() => document.documentElement.scrollWidth)) <= 360);
     await expectAccessible(page);
   });
+
+  it('shows a request someone else confirmed meanwhile, with its new state, and keeps the counselor\'s chosen time', async () => {
+    const id = await request(server.world.teacher, server.world.studentA.id);
+    tab = await openTab(browser, DESKTOP);
+    const { page } = tab;
+    await signIn(page, server, server.world.counselor, `/calendar/appointments/${id}`);
+    await h1(page, '咨询：刘一');
+    const confirm = page.getByRole('form', { name: '确认预约' });
+    await confirm.getByRole('button', { name: /^用 / }).first().click();
+    const chosen = await confirm.getByLabel('咨询开始').inputValue();
+    expect(chosen).not.toBe('');
+
+    // A colleague (the same counselor in another tab) confirms it first, at another time.
+    const [free] = (await api(server.world.counselor, `/api/v1/counselors/${server.world.counselor.id}/calendar?from=${encodeURIComponent(clock.now().toISOString())}&to=${encodeURIComponent(new Date(clock.now().getTime() + 3 * 3600_000).toISOString())}`)).free as { startsAt: string }[];
+    const elsewhere = new Date(new Date(free.startsAt).getTime() + 20 * MINUTE);
+    const first = await server.t.http
+      .post(`/api/v1/appointments/${id}/confirm`)
+      .set({ authorization: await bearer(server.t, server.world.counselor) })
+      .send({ version: 1, startsAt: elsewhere.toISOString(), endsAt: new Date(elsewhere.getTime() + 20 * MINUTE).toISOString() });
+    expect(first.status).toBe(200);
+
+    await confirm.getByRole('button', { name: '确认预约' }).click();
+    await page.getByRole('alert').filter({ hasText: '状态已由“等待安排”变为“已确认”。' }).waitFor();
+    await page.locator('#appointment-status').filter({ hasText: '已确认' }).waitFor();
+    // The time the counselor chose is kept: the reschedule form the new state offers starts from it.
+    const reschedule = page.getByRole('form', { name: '改期' });
+    expect(await reschedule.getByLabel('咨询开始').inputValue()).toBe(chosen);
+    expect(await page.getByText(dateTimeOf(elsewhere)).count()).toBeGreaterThan(0);
+    expect(await appointment(id)).toMatchObject({ status: 'scheduled', startsAt: elsewhere.toISOString() });
+    await expectAccessible(page);
+  }, 90_000);
 
   it('answers a missing session with the not-found page', async () => {
     tab = await openTab(browser, PHONE);

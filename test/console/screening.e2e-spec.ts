@@ -100,6 +100,7 @@ describe('the staff console: screening campaigns (Chromium)', () => {
     await page.getByRole('button', { name: '打印' }).waitFor();
     expect(await audited('screening_invitation.print')).toEqual([{ n: 1 }]);
     await expectAccessible(page);
+    await screenshot(page, 'screening-slips-desktop');
     await page.getByRole('link', { name: '回到筛查活动' }).click();
     await h1(page, `筛查：${campaignName}`);
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { createContext, type FormEvent, useContext, useId, useState } from 'react';
 import { api, ApiError, ok, type Schemas } from '../api/client';
 import { useMe } from '../auth/me';
 import { useLanguage, useText } from '../i18n/language';
@@ -19,47 +19,72 @@ const LENGTHS = [30, 45, 50, 60, 90];
  */
 function useAppointmentWrite<T>(appointment: Appointment, write: (version: number, input: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  const [conflict, setConflict] = useState(false);
+  const setConflict = useContext(ConflictContext);
   const mutation = useMutation({
     mutationFn: (input: T) => write(appointment.version, input),
     onSuccess: async () => {
-      setConflict(false);
+      setConflict(null);
       await queryClient.invalidateQueries({ queryKey: [CALENDAR] });
       await queryClient.invalidateQueries({ queryKey: ['alerts'] });
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.isVersionConflict) {
-        setConflict(true);
+      if (changedMeanwhile(error)) {
+        setConflict(appointment.status);
         await queryClient.invalidateQueries({ queryKey: [CALENDAR, 'appointment', appointment.id] });
       }
     },
   });
-  return { mutation, conflict };
+  return { mutation };
 }
 
-function WriteState({ mutation, conflict }: { mutation: { error: unknown }; conflict: boolean }) {
-  const text = useText();
-  if (conflict) {
-    return (
-      <div className="notice" role="alert">
-        <strong>{text.common.conflictTitle}</strong> <span>{text.common.conflictBody}</span>
-      </div>
-    );
-  }
+/**
+ * The appointment changed since the page read it: a stale version, or an action its new state no
+ * longer allows (the page only offers the allowed ones, so someone else moved it on).
+ */
+function changedMeanwhile(error: unknown): boolean {
+  return error instanceof ApiError && (error.isVersionConflict || error.code === 'appointment.illegal_transition');
+}
+
+/** Reports a stale write to the page, with the status the counselor acted on, so the notice outlives a form the new state no longer offers. */
+const ConflictContext = createContext<(seenStatus: Appointment['status'] | null) => void>(() => undefined);
+
+/** The last time the counselor submitted, so a form the new state offers instead (reschedule for confirm) starts from it. */
+type TimeDraft = { startsAt: string; endsAt: string };
+const TimeDraftContext = createContext<{ draft: TimeDraft | null; setDraft(draft: TimeDraft): void }>({ draft: null, setDraft: () => undefined });
+
+function WriteState({ mutation }: { mutation: { error: unknown } }) {
+  if (changedMeanwhile(mutation.error)) return null;
   return mutation.error ? <ErrorLine error={mutation.error} /> : null;
+}
+
+function ConflictNotice({ seenStatus, appointment }: { seenStatus: Appointment['status']; appointment: Appointment }) {
+  const text = useText();
+  return (
+    <div className="notice" role="alert">
+      <strong>{text.common.conflictTitle}</strong> <span>{text.common.conflictBody}</span>
+      {seenStatus !== appointment.status && <p>{text.calendar.statusChanged(text.calendar.status[seenStatus], text.calendar.status[appointment.status])}</p>}
+    </div>
+  );
 }
 
 export function AppointmentActions({ appointment }: { appointment: Appointment }) {
   const text = useText();
+  const [seenStatus, setSeenStatus] = useState<Appointment['status'] | null>(null);
+  const [draft, setDraft] = useState<TimeDraft | null>(null);
   const can = (action: Action) => appointment.allowedActions.includes(action);
   return (
     <section className="panel" aria-labelledby="appointment-actions-title">
       <h2 id="appointment-actions-title">{text.calendar.actionsTitle}</h2>
-      {can('confirm') && (appointment.status === 'offered' ? <ConfirmHeld appointment={appointment} /> : <TimeForm appointment={appointment} action="confirm" />)}
-      <OutcomeButtons appointment={appointment} />
-      {can('reschedule') && <TimeForm appointment={appointment} action="reschedule" />}
-      {can('decline') && <ReasonForm appointment={appointment} action="decline" />}
-      {can('cancel') && <ReasonForm appointment={appointment} action="cancel" />}
+      {seenStatus && <ConflictNotice seenStatus={seenStatus} appointment={appointment} />}
+      <ConflictContext.Provider value={setSeenStatus}>
+        <TimeDraftContext.Provider value={{ draft: seenStatus ? draft : null, setDraft }}>
+          {can('confirm') && (appointment.status === 'offered' ? <ConfirmHeld appointment={appointment} /> : <TimeForm appointment={appointment} action="confirm" />)}
+          <OutcomeButtons appointment={appointment} />
+          {can('reschedule') && <TimeForm appointment={appointment} action="reschedule" />}
+          {can('decline') && <ReasonForm appointment={appointment} action="decline" />}
+          {can('cancel') && <ReasonForm appointment={appointment} action="cancel" />}
+        </TimeDraftContext.Provider>
+      </ConflictContext.Provider>
     </section>
   );
 }
@@ -112,8 +137,9 @@ function TimeForm({ appointment, action }: { appointment: Appointment; action: '
   const me = useMe();
   const id = useId();
   const [minutes, setMinutes] = useState(50);
-  const [startsAt, setStartsAt] = useState(() => (appointment.startsAt ? toLocalInput(new Date(appointment.startsAt)) : ''));
-  const [endsAt, setEndsAt] = useState(() => (appointment.endsAt ? toLocalInput(new Date(appointment.endsAt)) : ''));
+  const { draft, setDraft } = useContext(TimeDraftContext);
+  const [startsAt, setStartsAt] = useState(() => draft?.startsAt ?? (appointment.startsAt ? toLocalInput(new Date(appointment.startsAt)) : ''));
+  const [endsAt, setEndsAt] = useState(() => draft?.endsAt ?? (appointment.endsAt ? toLocalInput(new Date(appointment.endsAt)) : ''));
   const preferredFrom = action === 'confirm' ? (appointment.request?.preferredFrom ?? null) : null;
   const preferredTo = action === 'confirm' ? (appointment.request?.preferredTo ?? null) : null;
   const [span] = useState(() => searchSpan(new Date(), preferredFrom, preferredTo));
@@ -126,6 +152,7 @@ function TimeForm({ appointment, action }: { appointment: Appointment; action: '
   );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setDraft({ startsAt, endsAt });
     write.mutation.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt) });
   }
   function use(window: { startsAt: string; endsAt: string }) {
@@ -136,7 +163,7 @@ function TimeForm({ appointment, action }: { appointment: Appointment; action: '
   const title = action === 'confirm' ? text.calendar.confirm : text.calendar.reschedule;
   return (
     <form className="action-block" onSubmit={submit} aria-label={title}>
-      <h3 className="subhead">{title}</h3>
+      <h3 className="calendar-subhead">{title}</h3>
       <label htmlFor={`${id}-length`}>{text.calendar.duration}</label>
       <select id={`${id}-length`} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
         {LENGTHS.map((n) => (

@@ -43,7 +43,7 @@ function Rules() {
     `${text.calendar.weekdays[weekdayOf(rule.weekday)]} ${rule.startTime}–${rule.endTime} ${text.calendar.modes[rule.mode]}${rule.place ? ` ${rule.place}` : ''}`;
   return (
     <>
-      <h3 className="subhead">{text.calendar.rulesTitle}</h3>
+      <h3 className="calendar-subhead">{text.calendar.rulesTitle}</h3>
       <QueryState query={query}>
         {(page) =>
           page.items.length === 0 ? (
@@ -156,7 +156,7 @@ function Exceptions() {
     `${text.calendar.kinds[e.kind]} ${dateTimeText(e.startsAt, language)}–${dateTimeText(e.endsAt, language)}${e.mode ? ` ${text.calendar.modes[e.mode]}` : ''}${e.place ? ` ${e.place}` : ''}`;
   return (
     <>
-      <h3 className="subhead">{text.calendar.exceptionsTitle}</h3>
+      <h3 className="calendar-subhead">{text.calendar.exceptionsTitle}</h3>
       <QueryState query={query}>
         {(page) =>
           page.items.length === 0 ? (

@@ -58,7 +58,7 @@ function Week() {
             <ol className="week">
               {byDay(entries, from).map(({ day, entries: dayEntries }) => (
                 <li key={day.toISOString()} className="week-day">
-                  <h3 className="subhead">{dateText(day, language)}</h3>
+                  <h3 className="calendar-subhead">{dateText(day, language)}</h3>
                   {dayEntries.length === 0 ? (
                     <p className="muted">{text.calendar.noDay}</p>
                   ) : (

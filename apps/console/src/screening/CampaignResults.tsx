@@ -31,7 +31,7 @@ export function CampaignResults({ campaign }: { campaign: Schemas['CampaignDetai
           const gradeName = (gradeId: string) => report.grades.find((g) => g.gradeId === gradeId)?.gradeName ?? '';
           return (
             <>
-              <h3 className="subhead">{text.screening.reportGrades}</h3>
+              <h3 className="screening-subhead">{text.screening.reportGrades}</h3>
               <div className="table-scroll">
                 <table>
                   <thead>
@@ -57,7 +57,7 @@ export function CampaignResults({ campaign }: { campaign: Schemas['CampaignDetai
                   </tbody>
                 </table>
               </div>
-              <h3 className="subhead">{text.screening.bandsTitle}</h3>
+              <h3 className="screening-subhead">{text.screening.bandsTitle}</h3>
               {report.bands.length === 0 ? (
                 <p className="muted">{text.screening.noResults}</p>
               ) : (
