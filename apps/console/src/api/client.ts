@@ -66,7 +66,7 @@ type Answer = { data?: unknown; error?: unknown; response: Response };
 export async function ok<R extends Answer>(call: Promise<R>): Promise<NonNullable<R['data']>> {
   const result = await call;
   const data = result.data;
-  if (result.response.ok && data != null) return data;
+  if (result.response.ok && data !== undefined && data !== null) return data;
   throw new ApiError(result.response.status, isProblem(result.error) ? result.error : null);
 }
 

@@ -11,6 +11,7 @@ export function Shell() {
   const text = useText();
   const me = useMe();
   const routes = consoleRoutes.filter((route) => route.available(me));
+  const menu = routes.filter((route) => route.nav);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -28,15 +29,14 @@ export function Shell() {
       </header>
       <nav className="main-nav" aria-label={text.common.mainNav}>
         <ul>
-          {routes
-            .filter((route) => route.nav)
-            .map((route) => (
-              <li key={route.path}>
-                <NavLink to={route.path} end={route.path === '/'}>
-                  {route.nav && text.nav[route.nav]}
-                </NavLink>
-              </li>
-            ))}
+          {menu.map((route) => (
+            <li key={route.path}>
+              {/* Exact only where another entry lives below it ('/flags' and '/flags/new'); else the entry stays lit on its subpages. */}
+              <NavLink to={route.path} end={route.path === '/' || menu.some((other) => other.path.startsWith(`${route.path}/`))}>
+                {route.nav && text.nav[route.nav]}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>

@@ -3,6 +3,7 @@ import { bilingual } from '../i18n/texts';
 export const navText = bilingual(
   {
     today: '今日工作',
+    home: '我的工作台',
     students: '学生',
     triageFlags: '关注分诊',
     cases: '个案',
@@ -18,6 +19,7 @@ export const navText = bilingual(
   },
   {
     today: 'Today',
+    home: 'My work',
     students: 'Students',
     triageFlags: 'Flags to triage',
     cases: 'Cases',

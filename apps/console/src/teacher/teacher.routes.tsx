@@ -13,7 +13,7 @@ const teacherWith = (permission: Me['permissions'][number]) => (me: Me) => isCla
 
 /** The class teacher's pages. Counselors get their own pages at /flags from another area. */
 export const teacherRoutes: ConsoleRoute[] = [
-  { path: '/', element: <TeacherHomePage />, nav: 'today', available: isClassTeacher },
+  { path: '/', element: <TeacherHomePage />, nav: 'home', available: isClassTeacher },
   { path: '/classes', element: <MyClassesPage />, nav: 'myClasses', available: teacherWith('class.read') },
   { path: '/classes/:classId', element: <ClassPage />, available: teacherWith('class.read') },
   { path: '/flags/new', element: <RaiseFlagPage />, nav: 'raiseFlag', available: teacherWith('concern_flag.raise') },
