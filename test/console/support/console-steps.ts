@@ -1,6 +1,7 @@
 // Code passed to page.evaluate() runs in the browser: type it against the DOM.
 /// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises';
+import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestUser } from '../../support/factories.js';
 import { axeViolations } from '../../support/browser/axe.js';
