@@ -7,6 +7,7 @@ import { ErrorLine, QueryState } from '../ui/QueryState';
 import { dateTimeText } from '../ui/time';
 import { type CaseDetail, caseKey, refreshCase } from './caseQueries';
 import { fromLocalInput, toLocalInput } from './caseTime';
+import { LoadMore } from '../ui/LoadMore';
 
 type Counterpart = Schemas['ContactCounterpart'];
 type Channel = Schemas['ContactChannel'];
@@ -60,13 +61,7 @@ export function CaseContactsSection({ caseDetail }: { caseDetail: CaseDetail }) 
                   ))}
                 </ul>
               )}
-              {query.hasNextPage && (
-                <div className="actions">
-                  <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                    {text.common.more}
-                  </button>
-                </div>
-              )}
+              <LoadMore query={query} />
             </>
           );
         }}

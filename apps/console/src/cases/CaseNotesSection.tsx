@@ -6,6 +6,7 @@ import { useLanguage, useText } from '../i18n/language';
 import { ErrorLine, QueryState } from '../ui/QueryState';
 import { dateTimeText } from '../ui/time';
 import { type CaseDetail, caseKey, refreshCase } from './caseQueries';
+import { LoadMore } from '../ui/LoadMore';
 
 /**
  * Case notes: clinical text. It goes only in a POST body and on this page, never in a URL,
@@ -41,13 +42,7 @@ export function CaseNotesSection({ caseDetail }: { caseDetail: CaseDetail }) {
                   </li>
                 ))}
               </ul>
-              {query.hasNextPage && (
-                <div className="actions">
-                  <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                    {text.common.more}
-                  </button>
-                </div>
-              )}
+              <LoadMore query={query} />
             </>
           );
         }}

@@ -9,6 +9,7 @@ import { dateText } from '../ui/time';
 import { RiskBadge, StateBadge } from './CaseBadges';
 import './cases.css';
 import { PendingClosures } from './PendingClosures';
+import { LoadMore } from '../ui/LoadMore';
 
 const STATES: Schemas['CaseState'][] = ['open', 'assessing', 'active', 'monitoring', 'referred', 'closed'];
 const RISKS: Schemas['CaseRiskLevel'][] = ['critical', 'high', 'moderate', 'low'];
@@ -109,13 +110,7 @@ export function CasesPage() {
                     <CaseListCard key={item.id} item={item} />
                   ))}
                 </ul>
-                {query.hasNextPage && (
-                  <div className="actions">
-                    <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                      {text.common.more}
-                    </button>
-                  </div>
-                )}
+                <LoadMore query={query} />
               </>
             );
           }}

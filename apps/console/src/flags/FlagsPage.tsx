@@ -1,11 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useText } from '../i18n/language';
-import { ErrorLine, QueryState } from '../ui/QueryState';
+import { QueryState } from '../ui/QueryState';
 import { FlagCard } from './FlagCard';
 import { type FlagStatus, flagListQuery } from './flag-list';
 import { NewFlagsPanel } from './NewFlagsPanel';
 import './flags.css';
+import { LoadMore } from '../ui/LoadMore';
 
 const FILTERS = {
   in_progress: ['under_review', 'monitoring'],
@@ -64,14 +65,7 @@ function OtherFlags() {
           }
         </QueryState>
       </div>
-      {query.isFetchNextPageError && <ErrorLine error={query.error} onRetry={() => void query.fetchNextPage()} />}
-      {query.hasNextPage && (
-        <div className="actions">
-          <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {text.common.more}
-          </button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </section>
   );
 }

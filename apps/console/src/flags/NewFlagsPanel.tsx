@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useText } from '../i18n/language';
-import { ErrorLine, QueryState } from '../ui/QueryState';
+import { QueryState } from '../ui/QueryState';
 import { FlagCard } from './FlagCard';
 import { flagListQuery, NEW_FLAGS_POLL_MS } from './flag-list';
 import './flags.css';
+import { LoadMore } from '../ui/LoadMore';
 
 /**
  * The school's new concern flags waiting for triage, newest first, refreshed by polling.
@@ -36,13 +37,8 @@ export function NewFlagsPanel({ headingLevel = 2, showAllLink = true }: { headin
           )
         }
       </QueryState>
-      {query.isFetchNextPageError && <ErrorLine error={query.error} onRetry={() => void query.fetchNextPage()} />}
       <div className="actions">
-        {query.hasNextPage && (
-          <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {text.common.more}
-          </button>
-        )}
+        <LoadMore query={query} />
         {showAllLink && <Link to="/flags">{text.flags.allToTriage}</Link>}
       </div>
     </section>

@@ -7,6 +7,7 @@ import { groupReminders, REMINDER_GROUPS } from './reminder-groups';
 import { escalatedRemindersQuery, myRemindersQuery, reminderCountsQuery } from './reminder-queries';
 import { ReminderCard } from './ReminderCard';
 import './reminders.css';
+import { LoadMore } from '../ui/LoadMore';
 
 /** Everything the scheduler asks of me: overdue first, then what is due, then what I snoozed. */
 export function RemindersPage() {
@@ -50,11 +51,7 @@ function MyReminders() {
                   )}
                 </section>
               ))}
-            {query.hasNextPage && (
-              <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                {text.reminders.loadMore}
-              </button>
-            )}
+            <LoadMore query={query} label={text.reminders.loadMore} />
           </>
         );
       }}
@@ -81,11 +78,7 @@ function EscalatedReminders() {
           </ul>
         )}
       </QueryState>
-      {query.hasNextPage && (
-        <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-          {text.reminders.loadMore}
-        </button>
-      )}
+      <LoadMore query={query} label={text.reminders.loadMore} />
     </section>
   );
 }

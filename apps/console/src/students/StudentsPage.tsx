@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { api, ok } from '../api/client';
 import { useCan } from '../auth/me';
 import { useText } from '../i18n/language';
-import { ErrorLine, QueryState } from '../ui/QueryState';
+import { QueryState } from '../ui/QueryState';
 import './students.css';
+import { LoadMore } from '../ui/LoadMore';
 
 interface StudentSearch {
   q?: string;
@@ -72,14 +73,7 @@ export function StudentsPage() {
             )
           }
         </QueryState>
-        {students.isFetchNextPageError && <ErrorLine error={students.error} onRetry={() => void students.fetchNextPage()} />}
-        {students.hasNextPage && (
-          <div className="actions">
-            <button type="button" onClick={() => void students.fetchNextPage()} disabled={students.isFetchingNextPage}>
-              {text.common.more}
-            </button>
-          </div>
-        )}
+        <LoadMore query={students} />
       </section>
     </>
   );

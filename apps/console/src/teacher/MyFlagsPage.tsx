@@ -2,10 +2,11 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client';
 import { useLanguage, useText } from '../i18n/language';
-import { ErrorLine, QueryState } from '../ui/QueryState';
+import { QueryState } from '../ui/QueryState';
 import { dateTimeText } from '../ui/time';
 import { teacherKeys } from './queries';
 import './teacher.css';
+import { LoadMore } from '../ui/LoadMore';
 
 type Flag = Schemas['TeacherFlagView'] | Schemas['CounselorFlagView'] | Schemas['CounselorFlagDetail'];
 
@@ -45,12 +46,7 @@ export function MyFlagsPage() {
           )
         }
       </QueryState>
-      {flags.hasNextPage && (
-        <button type="button" onClick={() => void flags.fetchNextPage()} disabled={flags.isFetchingNextPage}>
-          {text.common.more}
-        </button>
-      )}
-      {flags.isFetchNextPageError && <ErrorLine error={flags.error} />}
+      <LoadMore query={flags} />
     </>
   );
 }
