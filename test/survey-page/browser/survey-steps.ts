@@ -2,6 +2,8 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
+export { focusIsVisible, tabTo } from '../../support/browser/keyboard.js';
+
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
@@ -31,27 +33,6 @@ export const progressText = (page: Page) => page.locator('#progress').innerText(
 export const RESPONSES_OF_CAMPAIGN_SQL = `SELECT r.instrument_code AS "instrumentCode", r.total, r.band_code AS "bandCode", r.critical_items_hit AS "criticalItemsHit", i.status
    FROM screening_responses r JOIN screening_invitations i ON i.id = r.invitation_id
   WHERE r.campaign_id = $1 AND i.token_hash = $2`;
-
-/**
- * Presses Tab until the focused element matches `selector` (the keyboard-only way of reaching a
- * control), failing after `limit` presses.
- */
-export async function tabTo(page: Page, selector: string, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-/** Whether the focused element shows a visible outline (WCAG 2.4.7). */
-export const focusIsVisible = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return false;
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-  });
 
 /** True when the page scrolls sideways (it must not at 360 px). */
 export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
