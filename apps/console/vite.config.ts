@@ -18,6 +18,8 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // build.mjs reports every file's size against the first-load budget; Vite's own warning would only repeat it on stderr.
+    chunkSizeWarningLimit: 4096,
     modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {

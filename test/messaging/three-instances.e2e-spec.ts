@@ -25,7 +25,8 @@ describe('the delivery outbox across three instances', () => {
     instances = [first, await createTestApp({ clock, database: first.database }), await createTestApp({ clock, database: first.database })];
     schoolId = (await createSchool(first)).id;
     staff = await Promise.all(Array.from({ length: RECIPIENTS }, () => createReachableStaff(first, { schoolId })));
-  });
+    // Three application instances and the loopback servers: on a loaded 2-core machine this alone can take half a minute.
+  }, 120_000);
   afterAll(async () => {
     try {
       // The first instance owns the database: it closes last.
