@@ -89,11 +89,19 @@ export function AppointmentActions({ appointment }: { appointment: Appointment }
   );
 }
 
-/** Confirming a slot held for the request keeps its time. */
+/**
+ * Confirming a slot held for the request keeps its time. The held time, mode and place are sent
+ * as shown: a hold that ran out meanwhile is a waiting request again, which the API would refuse
+ * as "time required" without them, hiding that it changed; with them it is a version conflict.
+ */
 function ConfirmHeld({ appointment }: { appointment: Appointment }) {
   const text = useText();
   const path = { appointmentId: appointment.id };
-  const write = useAppointmentWrite(appointment, (version) => ok(api.POST('/api/v1/appointments/{appointmentId}/confirm', { params: { path }, body: { version } })));
+  const { startsAt, endsAt, mode, place } = appointment;
+  const held = startsAt && endsAt ? { startsAt, endsAt, ...(mode ? { mode } : {}), ...(place ? { place } : {}) } : {};
+  const write = useAppointmentWrite(appointment, (version) =>
+    ok(api.POST('/api/v1/appointments/{appointmentId}/confirm', { params: { path }, body: { version, ...held } })),
+  );
   return (
     <div className="action-block">
       <WriteState {...write} />
