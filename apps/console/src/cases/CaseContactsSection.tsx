@@ -8,6 +8,7 @@ import { dateTimeText } from '../ui/time';
 import { type CaseDetail, caseKey, refreshCase } from './caseQueries';
 import { fromLocalInput, toLocalInput } from './caseTime';
 import { LoadMore } from '../ui/LoadMore';
+import { OpenableForm } from '../ui/OpenableForm';
 
 type Counterpart = Schemas['ContactCounterpart'];
 type Channel = Schemas['ContactChannel'];
@@ -21,7 +22,6 @@ export function CaseContactsSection({ caseDetail }: { caseDetail: CaseDetail }) 
   const text = useText();
   const { language } = useLanguage();
   const can = useCan();
-  const [logging, setLogging] = useState(false);
   const query = useInfiniteQuery({
     queryKey: [...caseKey(caseDetail.id), 'contacts'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/cases/{caseId}/contacts', { params: { path: { caseId: caseDetail.id }, query: { limit: 50, cursor: pageParam } } })),
@@ -67,15 +67,7 @@ export function CaseContactsSection({ caseDetail }: { caseDetail: CaseDetail }) 
         }}
       </QueryState>
       {can('case.work') &&
-        (logging ? (
-          <LogContactForm caseDetail={caseDetail} onDone={() => setLogging(false)} />
-        ) : (
-          <div className="actions">
-            <button type="button" onClick={() => setLogging(true)}>
-              {text.cases.contacts.log}
-            </button>
-          </div>
-        ))}
+        <OpenableForm label={text.cases.contacts.log}>{(close) => <LogContactForm caseDetail={caseDetail} onDone={close} />}</OpenableForm>}
     </section>
   );
 }

@@ -10,13 +10,13 @@ import { referralConflictFields } from './caseFields';
 import { allPages, type CaseDetail, type CaseReferral, refreshCase, referralsQuery } from './caseQueries';
 import { changesBetween } from './changes';
 import { useVersionedWrite } from './useVersionedWrite';
+import { OpenableForm } from '../ui/OpenableForm';
 
 /** Referrals to outside agencies: make one, follow its status. */
 export function CaseReferralsSection({ caseDetail }: { caseDetail: CaseDetail }) {
   const text = useText();
   const can = useCan();
   const query = useQuery(referralsQuery(caseDetail.id));
-  const [adding, setAdding] = useState(false);
   const canWork = can('case.work') && caseDetail.state !== 'closed';
   return (
     <section className="panel" aria-labelledby="case-referrals-title" id="case-referrals">
@@ -35,15 +35,7 @@ export function CaseReferralsSection({ caseDetail }: { caseDetail: CaseDetail })
         }
       </QueryState>
       {canWork &&
-        (adding ? (
-          <AddReferralForm caseDetail={caseDetail} onDone={() => setAdding(false)} />
-        ) : (
-          <div className="actions">
-            <button type="button" onClick={() => setAdding(true)}>
-              {text.cases.referrals.add}
-            </button>
-          </div>
-        ))}
+        <OpenableForm label={text.cases.referrals.add}>{(close) => <AddReferralForm caseDetail={caseDetail} onDone={close} />}</OpenableForm>}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { type CaseDetail, type CaseTask, refreshCase, tasksQuery } from './caseQ
 import { fromLocalInput, isOverdue, toLocalInput } from './caseTime';
 import { changesBetween } from './changes';
 import { useVersionedWrite } from './useVersionedWrite';
+import { OpenableForm } from '../ui/OpenableForm';
 
 const TASK_STATUSES: Schemas['TaskStatus'][] = ['open', 'done', 'cancelled'];
 type TaskEdit = Schemas['UpdateCaseTaskDto'];
@@ -21,7 +22,6 @@ export function CaseTasksSection({ caseDetail }: { caseDetail: CaseDetail }) {
   const text = useText();
   const can = useCan();
   const query = useQuery(tasksQuery(caseDetail.id));
-  const [adding, setAdding] = useState(false);
   const canWork = can('case.work') && caseDetail.state !== 'closed';
   return (
     <section className="panel" aria-labelledby="case-tasks-title" id="case-tasks">
@@ -40,15 +40,7 @@ export function CaseTasksSection({ caseDetail }: { caseDetail: CaseDetail }) {
         }
       </QueryState>
       {canWork &&
-        (adding ? (
-          <AddTaskForm caseDetail={caseDetail} onDone={() => setAdding(false)} />
-        ) : (
-          <div className="actions">
-            <button type="button" onClick={() => setAdding(true)}>
-              {text.cases.tasks.add}
-            </button>
-          </div>
-        ))}
+        <OpenableForm label={text.cases.tasks.add}>{(close) => <AddTaskForm caseDetail={caseDetail} onDone={close} />}</OpenableForm>}
     </section>
   );
 }
