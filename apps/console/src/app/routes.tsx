@@ -15,6 +15,12 @@ import { CampaignPage } from '../screening/CampaignPage';
 import { ScreeningPage } from '../screening/ScreeningPage';
 import { SlipsPage } from '../screening/SlipsPage';
 import { TodayPage } from '../today/TodayPage';
+import { orgRoutes } from '../org/org.routes';
+import { settingsRoutes } from '../settings/settings.routes';
+import { readinessRoutes } from '../readiness/readiness.routes';
+import { reportsRoutes } from '../reports/reports.routes';
+import { oversightRoutes } from '../oversight/oversight.routes';
+import { dutyRoutes } from '../duty/duty.routes';
 
 /** A page of the console: where it is, whether the signed-in person's role has it, its menu entry. */
 export interface ConsoleRoute {
@@ -29,9 +35,13 @@ export interface ConsoleRoute {
 /** The route needs every one of these permissions. */
 export const has = (...permissions: Me['permissions']) => (me: Me) => permissions.every((p) => me.permissions.includes(p));
 export const isClassTeacher = (me: Me) => me.role === 'class_teacher';
+export const isDutyOfficer = (me: Me) => me.role === 'duty_officer';
 
 export const consoleRoutes: ConsoleRoute[] = [
-  { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) },
+  // Class teachers and duty officers have their own home at '/' (teacherRoutes, dutyRoutes).
+  { path: '/', element: <TodayPage />, nav: 'today', available: (me) => !isClassTeacher(me) && !isDutyOfficer(me) },
+  ...dutyRoutes,
+  ...readinessRoutes,
   // Counselors' pages first in their menu; the class teacher's follow (their home is their '/').
   // Class teachers hold case.read only so that a case answers 404 (never on a team): no cases page for them.
   { path: '/cases', element: <CasesPage />, nav: 'cases', available: (me) => has('case.read')(me) && !isClassTeacher(me) },
@@ -49,5 +59,9 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/calendar', element: <CalendarPage />, nav: 'calendar', available: has('counselor_availability.manage', 'appointment.book') },
   { path: '/calendar/appointments/:appointmentId', element: <AppointmentPage />, available: has('appointment.book') },
   ...teacherRoutes,
+  ...reportsRoutes,
+  ...orgRoutes,
+  ...settingsRoutes,
+  ...oversightRoutes,
   { path: '/reminders', element: <RemindersPage />, nav: 'reminders', available: has('reminder.work') },
 ];

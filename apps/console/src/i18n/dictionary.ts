@@ -8,6 +8,12 @@ import { teacherText } from '../teacher/teacher.text';
 import { calendarText } from '../calendar/calendar.text';
 import { screeningText } from '../screening/screening.text';
 import { todayText } from '../today/today.text';
+import { orgText } from '../org/org.text';
+import { settingsText } from '../settings/settings.text';
+import { readinessText } from '../readiness/readiness.text';
+import { reportsText } from '../reports/reports.text';
+import { oversightText } from '../oversight/oversight.text';
+import { dutyText } from '../duty/duty.text';
 import { commonText } from './common.text';
 
 export type Language = 'zh' | 'en';
@@ -25,6 +31,12 @@ const sections = {
   teacher: teacherText,
   screening: screeningText,
   calendar: calendarText,
+  org: orgText,
+  settings: settingsText,
+  readiness: readinessText,
+  reports: reportsText,
+  oversight: oversightText,
+  duty: dutyText,
 };
 
 export type Dictionary = { [K in keyof typeof sections]: (typeof sections)[K]['zh'] };
@@ -42,6 +54,12 @@ function inLanguage(language: Language): Dictionary {
     teacher: sections.teacher[language],
     screening: sections.screening[language],
     calendar: sections.calendar[language],
+    org: sections.org[language],
+    settings: sections.settings[language],
+    readiness: sections.readiness[language],
+    reports: sections.reports[language],
+    oversight: sections.oversight[language],
+    duty: sections.duty[language],
   };
 }
 

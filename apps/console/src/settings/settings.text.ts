@@ -1,0 +1,3 @@
+import { bilingual } from '../i18n/texts';
+
+export const settingsText = bilingual({}, {});
